@@ -1,0 +1,19 @@
+package dev.chaos4j.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code chaos} command. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (2 for usage errors, as the reference). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new ChaosCommand());
+    cl.setCaseInsensitiveEnumValuesAllowed(false);
+    return cl.execute(args);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.chaos4j.cli.logging;
+
+import dev.chaos4j.core.log.Level;
+import dev.chaos4j.core.log.LogSink;
+import java.io.PrintStream;
+
+/** Writes records at INFO and above (DEBUG with {@code --verbose}) to standard error. */
+public final class ConsoleSink implements LogSink {
+  private final PrintStream out;
+  private final Level threshold;
+  private final boolean verbose;
+  private final boolean json;
+
+  public ConsoleSink(PrintStream out, boolean verbose, boolean json) {
+    this.out = out;
+    this.verbose = verbose;
+    this.threshold = verbose ? Level.DEBUG : Level.INFO;
+    this.json = json;
+  }
+
+  @Override
+  public void log(Level level, String source, String message, Throwable error) {
+    if (!level.atLeast(threshold)) {
+      return;
+    }
+    String line =
+        json
+            ? LogLine.json(level, source, message)
+            : LogLine.text(level, source, message, error, verbose);
+    synchronized (out) {
+      out.println(line);
+      out.flush();
+    }
+  }
+}
