@@ -10,12 +10,18 @@ import java.util.Map;
  *     activities, as in the reference
  * @param secrets the loaded secrets: scope name to a map of values
  * @param workingDirectory the directory relative paths are resolved against ({@code --change-dir})
+ * @param environment the environment variables of the run: the process environment plus what dotenv
+ *     {@code --var-file}s inject (the JVM cannot change its own environment, so child processes get
+ *     this map)
  */
 public record ProviderContext(
-    Map<String, Object> configuration, Map<String, Object> secrets, Path workingDirectory) {
+    Map<String, Object> configuration,
+    Map<String, Object> secrets,
+    Path workingDirectory,
+    Map<String, String> environment) {
 
-  /** A context with no configuration nor secrets, in the given directory. */
+  /** A context with no configuration nor secrets, the process environment, in a directory. */
   public static ProviderContext empty(Path workingDirectory) {
-    return new ProviderContext(Map.of(), Map.of(), workingDirectory);
+    return new ProviderContext(Map.of(), Map.of(), workingDirectory, System.getenv());
   }
 }
