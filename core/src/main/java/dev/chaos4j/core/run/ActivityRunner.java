@@ -1,0 +1,146 @@
+package dev.chaos4j.core.run;
+
+import dev.chaos4j.core.ActivityFailed;
+import dev.chaos4j.core.ChaosException;
+import dev.chaos4j.core.InterruptExecution;
+import dev.chaos4j.core.config.Substitution;
+import dev.chaos4j.core.log.Log;
+import dev.chaos4j.core.provider.Providers;
+import dev.chaos4j.core.value.Py;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Executes one activity: pause before, provider call (unless dry), pause after, and the run record
+ * the journal keeps. The record is added to its journal list when the activity starts, so an
+ * interrupted activity still shows in the journal (without a status, as in the reference).
+ */
+final class ActivityRunner {
+  private static final Log LOG = Log.of(ActivityRunner.class);
+
+  private final Providers providers;
+  private final RunEnvironment environment;
+  private final Dry dry;
+
+  ActivityRunner(Providers providers, RunEnvironment environment, Dry dry) {
+    this.providers = providers;
+    this.environment = environment;
+    this.dry = dry;
+  }
+
+  /**
+   * Runs the activity and returns its record, already appended to {@code records}.
+   *
+   * @throws InterruptExecution when the run is interrupted meanwhile
+   * @throws ChaosException for errors the reference does not catch (they abort the method)
+   */
+  Map<String, Object> execute(Map<String, Object> activity, List<Object> records) {
+    String type = String.valueOf(activity.get("type"));
+    String name = String.valueOf(activity.get("name"));
+    boolean background = Boolean.TRUE.equals(activity.get("background"));
+    LOG.info(
+        (type.equals("action") ? "Action: " : "Probe: ")
+            + name
+            + (background ? " (in background)" : ""));
+    boolean skipped = dry != null && dry.skips(type);
+    boolean noPauses = dry != null && dry.skipsPauses(type);
+    Map<String, Object> pauses = pauses(activity);
+
+    if (!noPauses) {
+      pause(pauses.get("before"), "Pausing before next activity for %ss...", name);
+    }
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("activity", new LinkedHashMap<>(activity));
+    record.put("output", null);
+    Instant start = Instant.now();
+    record.put("start", Timestamps.format(start));
+    synchronized (records) {
+      records.add(record);
+    }
+    try {
+      Object output = skipped ? null : providers.run(activity, environment.providerContext());
+      record.put("output", output);
+      record.put("status", "succeeded");
+      if (LOG.enabled(dev.chaos4j.core.log.Level.DEBUG)) {
+        LOG.debug(
+            output == null
+                ? "  => succeeded without any result value"
+                : "  => succeeded with '" + Py.str(output) + "'");
+      }
+    } catch (ActivityFailed failed) {
+      record.put("status", "failed");
+      record.put("exception", exceptionLines(failed));
+      LOG.error("  => failed: " + failed.getMessage());
+    } finally {
+      Instant end = Instant.now();
+      record.put("end", Timestamps.format(end));
+      record.put("duration", Timestamps.seconds(start, end));
+    }
+    if (!noPauses) {
+      pause(pauses.get("after"), "Pausing after activity for %ss...", name);
+    }
+    return record;
+  }
+
+  /** The journal's {@code exception} entry: formatted like a Python exception without trace. */
+  static List<String> exceptionLines(ActivityFailed failed) {
+    return List.of("chaoslib.exceptions.ActivityFailed: " + failed.getMessage() + "\n");
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> pauses(Map<String, Object> activity) {
+    Object p = activity.get("pauses");
+    if (!(p instanceof Map<?, ?>)) {
+      return Map.of();
+    }
+    Object substituted = Substitution.apply(p, environment.configuration(), environment.secrets());
+    return (Map<String, Object>) substituted;
+  }
+
+  private static void pause(Object value, String message, String activity) {
+    if (value == null) {
+      return;
+    }
+    double seconds = seconds(value, activity);
+    if (seconds <= 0) {
+      return;
+    }
+    LOG.info(String.format(message, Py.str(value)));
+    sleep(seconds);
+  }
+
+  /**
+   * A pause in seconds. Numbers as in the reference; a numeric string (what {@code ${name}} gives
+   * from a string configuration value) is accepted where the reference crashes.
+   */
+  private static double seconds(Object value, String activity) {
+    if (value instanceof Boolean) {
+      return (Boolean) value ? 1 : 0;
+    }
+    if (value instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (value instanceof String s) {
+      try {
+        return Double.parseDouble(s.trim());
+      } catch (NumberFormatException e) {
+        // fall through to the error below
+      }
+    }
+    throw new ChaosException(
+        "pause of activity '" + activity + "' is not a number: " + Py.repr(value));
+  }
+
+  /** Sleeps, ending at once with {@link InterruptExecution} when the thread is interrupted. */
+  static void sleep(double seconds) {
+    long nanos = (long) (seconds * 1_000_000_000L);
+    try {
+      Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptExecution("interrupted during a pause");
+    }
+  }
+}

@@ -1,0 +1,421 @@
+package dev.chaos4j.core.run;
+
+import dev.chaos4j.core.InterruptExecution;
+import dev.chaos4j.core.log.Log;
+import dev.chaos4j.core.provider.Providers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays one experiment as the reference does: hypothesis before, method (with the continuous
+ * hypothesis and background activities), hypothesis after, rollbacks per strategy; and returns the
+ * journal. Interruptions end the run with status {@code interrupted}; the journal is always
+ * returned, so the caller can always write it.
+ */
+public final class Runner {
+  private static final Log LOG = Log.of(Runner.class);
+
+  private final Providers providers;
+  private final ToleranceCheck tolerances;
+
+  public Runner(Providers providers, ToleranceCheck tolerances) {
+    this.providers = providers;
+    this.tolerances = tolerances;
+  }
+
+  /**
+   * Runs the experiment.
+   *
+   * @param experiment the validated document (its title already substituted)
+   * @param options strategies and dry mode
+   * @param environment configuration, secrets and the process environment
+   * @param interruption where stop requests arrive (signals, controls)
+   * @return the journal, complete
+   */
+  public Map<String, Object> run(
+      Map<String, Object> experiment,
+      RunOptions options,
+      RunEnvironment environment,
+      Interruption interruption) {
+    Instant started = Instant.now();
+    Map<String, Object> journal = Journal.initialize(experiment, started);
+    Play play = new Play(experiment, options, environment, interruption, journal);
+    try (Interruption.Registration ignored = interruption.enterForeground()) {
+      play.run();
+    } finally {
+      // a stop request that arrived after the last interruptible point must not leak out
+      Thread.interrupted();
+    }
+    Instant ended = Instant.now();
+    if (journal.get("status") == null) {
+      journal.put("status", "completed");
+    }
+    journal.put("end", Timestamps.format(ended));
+    journal.put("duration", Timestamps.seconds(started, ended));
+    boolean deviated = Boolean.TRUE.equals(journal.get("deviated"));
+    LOG.info("Experiment ended with status: " + (deviated ? "deviated" : journal.get("status")));
+    if (deviated) {
+      LOG.info("The steady-state has deviated, a weakness may have been discovered");
+    }
+    return journal;
+  }
+
+  /** The state of one run of the loop. */
+  private final class Play {
+    private final Map<String, Object> experiment;
+    private final RunOptions options;
+    private final RunEnvironment environment;
+    private final Interruption interruption;
+    private final Map<String, Object> journal;
+    private final ActivityRunner activities;
+    private final HypothesisRunner hypothesis;
+    private final RefResolver refs;
+
+    /** Stop requests up to this count were already handled (rollbacks after an interruption). */
+    private int handledRequests;
+
+    Play(
+        Map<String, Object> experiment,
+        RunOptions options,
+        RunEnvironment environment,
+        Interruption interruption,
+        Map<String, Object> journal) {
+      this.experiment = experiment;
+      this.options = options;
+      this.environment = environment;
+      this.interruption = interruption;
+      this.journal = journal;
+      this.activities = new ActivityRunner(providers, environment, options.dry());
+      this.hypothesis =
+          new HypothesisRunner(activities, providers, environment, tolerances, options.dry());
+      this.refs = new RefResolver(experiment);
+    }
+
+    void run() {
+      LOG.info("Running experiment: " + experiment.get("title"));
+      if (options.dry() != null) {
+        LOG.warning("Running experiment with dry " + options.dry().label());
+      }
+      LOG.info("Steady-state strategy: " + options.hypothesisStrategy().label());
+      LOG.info("Rollbacks strategy: " + options.rollbackStrategyName());
+      Map<String, Object> ssh = hypothesisWithProbes();
+      if (ssh == null) {
+        LOG.info("No steady state hypothesis defined. That's ok, just exploring.");
+      }
+      HypothesisStrategy strategy = options.hypothesisStrategy();
+      boolean rollbacksAllowed = true;
+      try {
+        boolean proceed = true;
+        if (ssh != null && strategy.before()) {
+          proceed = hypothesisBefore(ssh);
+        }
+        if (proceed) {
+          checkInterrupted();
+          boolean methodCompleted = method(ssh != null && strategy.during() ? ssh : null);
+          if (methodCompleted && ssh != null && strategy.after()) {
+            checkInterrupted();
+            hypothesisAfter(ssh);
+          }
+        }
+        checkInterrupted();
+      } catch (InterruptExecution e) {
+        journal.put("status", "interrupted");
+        rollbacksAllowed = reportInterruption(e);
+      }
+      if (rollbacksAllowed) {
+        rollbacks();
+      }
+    }
+
+    /** Logs why the run stopped; returns whether rollbacks may still be played. */
+    private boolean reportInterruption(InterruptExecution e) {
+      Interruption.Kind kind = interruption.kind();
+      if (kind == null || kind == Interruption.Kind.REQUEST) {
+        LOG.critical(interruption.message() != null ? interruption.message() : e.getMessage());
+        return true;
+      }
+      switch (kind) {
+        case SIGINT -> LOG.warning("Received a termination signal (Ctrl-C)...");
+        case SIGTERM -> LOG.critical("SIGTERM signal received");
+        case GRACEFUL -> LOG.warning("Received the exit signal: 20");
+        case UNGRACEFUL -> {
+          LOG.warning("Received the exit signal: 30");
+          LOG.warning("Ignoring rollbacks as per signal");
+        }
+        default -> LOG.critical(e.getMessage());
+      }
+      return kind.allowsRollbacks();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> hypothesisWithProbes() {
+      Object h = experiment.get("steady-state-hypothesis");
+      if (h instanceof Map<?, ?> m
+          && m.get("probes") instanceof List<?> probes
+          && !probes.isEmpty()) {
+        return (Map<String, Object>) m;
+      }
+      return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> steadyStates() {
+      return (Map<String, Object>) journal.get("steady_states");
+    }
+
+    /** Returns whether the method may be played. */
+    private boolean hypothesisBefore(Map<String, Object> ssh) {
+      Map<String, Object> state = hypothesis.evaluate(ssh, refs);
+      steadyStates().put("before", state);
+      if (Boolean.TRUE.equals(state.get("steady_state_met"))) {
+        return true;
+      }
+      if (lastProbeFailed(state)) {
+        journal.put("status", "failed");
+      }
+      return false;
+    }
+
+    private void hypothesisAfter(Map<String, Object> ssh) {
+      Map<String, Object> state = hypothesis.evaluate(ssh, refs);
+      steadyStates().put("after", state);
+      if (!Boolean.TRUE.equals(state.get("steady_state_met"))) {
+        journal.put("deviated", true);
+        journal.put("status", lastProbeFailed(state) ? "failed" : "completed");
+      }
+    }
+
+    private boolean lastProbeFailed(Map<String, Object> state) {
+      List<?> probes = (List<?>) state.get("probes");
+      if (probes.isEmpty()) {
+        return false;
+      }
+      Object last = probes.get(probes.size() - 1);
+      return last instanceof Map<?, ?> m && !"succeeded".equals(m.get("status"));
+    }
+
+    /** Plays the method; returns false when it was aborted. */
+    @SuppressWarnings("unchecked")
+    private boolean method(Map<String, Object> continuousHypothesis) {
+      LOG.info("Playing your experiment's method now...");
+      List<Object> records = (List<Object>) journal.get("run");
+      ContinuousHypothesis continuous =
+          continuousHypothesis == null
+              ? null
+              : ContinuousHypothesis.start(
+                  () -> hypothesis.evaluate(continuousHypothesis, refs),
+                  journal,
+                  options,
+                  interruption);
+      try {
+        List<Object> method = (List<Object>) experiment.getOrDefault("method", List.of());
+        playBlock(method, records, true);
+        return true;
+      } catch (InterruptExecution e) {
+        throw e;
+      } catch (RuntimeException e) {
+        if (interruption.requested()) {
+          throw new InterruptExecution(e.getMessage(), e);
+        }
+        journal.put("status", "aborted");
+        LOG.critical("Experiment ran into an unexpected fatal error, aborting now: " + message(e));
+        LOG.debug("abort cause", e);
+        return false;
+      } finally {
+        if (continuous != null) {
+          continuous.stop();
+        }
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void rollbacks() {
+      boolean deviated = Boolean.TRUE.equals(journal.get("deviated"));
+      Object status = journal.get("status");
+      RollbackStrategy strategy = options.rollbackStrategy();
+      boolean play =
+          strategy != null
+              && switch (strategy) {
+                case ALWAYS -> true;
+                case NEVER -> false;
+                case DEFAULT -> !"failed".equals(status) && !"interrupted".equals(status);
+                case DEVIATED -> deviated;
+              };
+      if (strategy == RollbackStrategy.DEVIATED && !deviated) {
+        LOG.warning(
+            "Rollbacks were explicitly requested to be played only if the experiment deviated."
+                + " Since it has not deviated, skipping the rollbacks execution");
+      }
+      if (!play) {
+        return;
+      }
+      List<Object> rollbacks = (List<Object>) experiment.get("rollbacks");
+      LOG.info("Let's rollback...");
+      if (rollbacks == null || rollbacks.isEmpty()) {
+        LOG.info("No declared rollbacks, let's move on.");
+        return;
+      }
+      // a stop request during the method must not cut the rollbacks the strategy asked for
+      handledRequests = interruption.requests();
+      Thread.interrupted();
+      try {
+        playBlock(rollbacks, (List<Object>) journal.get("rollbacks"), false);
+      } catch (InterruptExecution e) {
+        journal.put("status", "interrupted");
+        LOG.warning("Received an exit signal. Leaving without applying rollbacks.");
+      } catch (RuntimeException e) {
+        if (interruption.requests() > handledRequests) {
+          journal.put("status", "interrupted");
+        }
+        LOG.error("A rollback could not be played: " + message(e));
+        LOG.debug("rollback error", e);
+      }
+    }
+
+    /**
+     * Plays a block of activities in order; background ones run in a pool sized to their number and
+     * the block waits for them at its end.
+     */
+    @SuppressWarnings("unchecked")
+    private void playBlock(List<Object> block, List<Object> records, boolean isMethod) {
+      long backgroundCount =
+          block.stream()
+              .filter(o -> o instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("background")))
+              .count();
+      ExecutorService pool =
+          backgroundCount == 0
+              ? null
+              : Executors.newFixedThreadPool(
+                  (int) backgroundCount,
+                  r -> {
+                    Thread t = new Thread(r, "chaos-background");
+                    t.setDaemon(true);
+                    return t;
+                  });
+      List<Future<?>> futures = new ArrayList<>();
+      boolean waitForBackground = true;
+      try {
+        for (Object item : block) {
+          checkInterrupted();
+          Map<String, Object> activity = refs.resolve((Map<String, Object>) item);
+          if (Boolean.TRUE.equals(activity.get("background")) && pool != null) {
+            futures.add(pool.submit(() -> runInBackground(activity, records)));
+          } else {
+            activities.execute(activity, records);
+          }
+          if (isMethod && stopsMethod(journal.get("status"))) {
+            break;
+          }
+        }
+      } catch (InterruptExecution e) {
+        Interruption.Kind kind = interruption.kind();
+        waitForBackground = kind != null && kind.waitsForBackground();
+        throw e;
+      } finally {
+        if (pool != null) {
+          finish(pool, futures, waitForBackground);
+        }
+      }
+    }
+
+    private void runInBackground(Map<String, Object> activity, List<Object> records) {
+      try (Interruption.Registration ignored = interruption.enterBackground()) {
+        if (interruption.requests() > handledRequests) {
+          return;
+        }
+        activities.execute(activity, records);
+      } catch (InterruptExecution e) {
+        LOG.debug("background activity '" + activity.get("name") + "' interrupted");
+      } catch (RuntimeException e) {
+        LOG.error(
+            "background activity '" + activity.get("name") + "' ran into an error: " + message(e));
+      }
+    }
+
+    private void finish(ExecutorService pool, List<Future<?>> futures, boolean wait) {
+      if (!wait) {
+        pool.shutdownNow();
+        return;
+      }
+      pool.shutdown();
+      boolean interrupted = false;
+      for (Future<?> f : futures) {
+        while (true) {
+          try {
+            f.get();
+            break;
+          } catch (InterruptedException e) {
+            // a stop request arrived while waiting: graceful ones let background work finish
+            interrupted = true;
+            Interruption.Kind kind = interruption.kind();
+            if (kind == null || !kind.waitsForBackground()) {
+              pool.shutdownNow();
+              awaitQuietly(pool);
+              Thread.currentThread().interrupt();
+              throw new InterruptExecution("interrupted while waiting for background activities");
+            }
+          } catch (java.util.concurrent.ExecutionException e) {
+            break;
+          }
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private void awaitQuietly(ExecutorService pool) {
+      try {
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private void checkInterrupted() {
+      if (interruption.requests() > handledRequests || Thread.currentThread().isInterrupted()) {
+        throw new InterruptExecution(
+            interruption.message() == null ? "interrupted" : interruption.message());
+      }
+    }
+  }
+
+  private static boolean stopsMethod(Object status) {
+    return "aborted".equals(status) || "failed".equals(status) || "interrupted".equals(status);
+  }
+
+  private static String message(Throwable e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  /** Builds the journal's initial content. */
+  static final class Journal {
+    private Journal() {}
+
+    static Map<String, Object> initialize(Map<String, Object> experiment, Instant start) {
+      Map<String, Object> journal = new LinkedHashMap<>();
+      journal.put("chaoslib-version", Platform.COMPATIBLE_LIB_VERSION);
+      journal.put("platform", Platform.description());
+      journal.put("node", Platform.node());
+      journal.put("experiment", new LinkedHashMap<>(experiment));
+      journal.put("start", Timestamps.format(start));
+      journal.put("status", null);
+      journal.put("deviated", false);
+      Map<String, Object> states = new LinkedHashMap<>();
+      states.put("before", null);
+      states.put("after", null);
+      states.put("during", java.util.Collections.synchronizedList(new ArrayList<>()));
+      journal.put("steady_states", states);
+      journal.put("run", java.util.Collections.synchronizedList(new ArrayList<>()));
+      journal.put("rollbacks", java.util.Collections.synchronizedList(new ArrayList<>()));
+      return journal;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.chaos4j.core.run;
+
+import dev.chaos4j.core.config.Substitution;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Decides whether a hypothesis probe's output is within its tolerance. */
+@FunctionalInterface
+public interface ToleranceCheck {
+
+  /**
+   * @param tolerance the probe's {@code tolerance} as declared
+   * @param output the probe's output
+   * @param substitution the run's substitution (tolerances are partly substituted)
+   * @param probeRunner runs a probe activity used as a tolerance and returns its output (throws
+   *     {@link dev.chaos4j.core.ActivityFailed} when that probe fails)
+   */
+  Verdict check(
+      Object tolerance,
+      Object output,
+      Substitution substitution,
+      Function<Map<String, Object>, Object> probeRunner);
+
+  /**
+   * @param met whether the output is within tolerance
+   * @param explanation what was expected and what came back, when not met
+   */
+  record Verdict(boolean met, String explanation) {}
+}
