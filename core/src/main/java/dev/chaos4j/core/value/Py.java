@@ -155,7 +155,8 @@ public final class Py {
       return b;
     }
     if (o instanceof Number n) {
-      return toDecimal(n) == null ? !Double.isNaN(n.doubleValue()) : toDecimal(n).signum() != 0;
+      BigDecimal d = toDecimal(n);
+      return d == null || d.signum() != 0; // NaN and infinities are true in Python
     }
     if (o instanceof String s) {
       return !s.isEmpty();
