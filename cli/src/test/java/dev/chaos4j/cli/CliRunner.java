@@ -1,0 +1,51 @@
+package dev.chaos4j.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * Runs the {@code chaos} command in-process with piped standard input and captured standard output
+ * and error, recording the flow events the commands emit.
+ */
+final class CliRunner {
+  /** What one run produced. */
+  record Result(int exitCode, String out, String err, List<String> events) {}
+
+  private CliRunner() {}
+
+  static Result run(String stdin, String... args) {
+    List<String> events = new ArrayList<>();
+    FlowEvents recorder = (event, payload, error) -> events.add(event);
+    CommandLine cl = new CommandLine(new ChaosCommand());
+    cl.setCaseInsensitiveEnumValuesAllowed(false);
+    ((DiscoverCommand) cl.getSubcommands().get("discover").getCommand()).events = recorder;
+    ((InitCommand) cl.getSubcommands().get("init").getCommand()).events = recorder;
+
+    InputStream in = System.in;
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    try {
+      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+      int code = cl.execute(args);
+      return new Result(
+          code,
+          outBytes.toString(StandardCharsets.UTF_8),
+          errBytes.toString(StandardCharsets.UTF_8),
+          events);
+    } finally {
+      System.setIn(in);
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+}
