@@ -6,7 +6,8 @@ import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.log.Level;
 import dev.chaos4j.core.log.Log;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * What every sub-command shares: logging set up from the global options, and errors reported as one
@@ -15,11 +16,12 @@ import picocli.CommandLine.ParentCommand;
 public abstract class CommandBase implements Callable<Integer> {
   private static final Log LOG = Log.of(CommandBase.class);
 
-  @ParentCommand ChaosCommand parent;
+  // the root command rather than the parent: sub-commands nest (chaos settings get)
+  @Spec CommandSpec spec;
 
   /** The options given before the sub-command. */
   protected GlobalOptions global() {
-    return parent.global;
+    return ((ChaosCommand) spec.root().userObject()).global;
   }
 
   @Override

@@ -1,0 +1,119 @@
+package dev.chaos4j.cli;
+
+import static dev.chaos4j.cli.CapturedRun.chaos;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InfoCommandTest {
+  @TempDir Path dir;
+
+  private CapturedRun info(String target) {
+    return chaos(
+        "--no-log-file", "--settings", dir.resolve("settings.yaml").toString(), "info", target);
+  }
+
+  @Test
+  void coreShowsTheVersionsTable() {
+    CapturedRun run = info("core");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines())
+        .containsExactly(
+            "NAME                VERSION   ",
+            String.format("%-20s%-10s", "chaos4j", Version.chaos4j()),
+            "CLI                 " + Version.COMPATIBLE_CLI + "    ",
+            "Core library        " + Version.COMPATIBLE_LIB + "    ",
+            String.format("%-20s%-10s", "Java", System.getProperty("java.runtime.version")));
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void settingsPrintsTheFileAsIs() throws IOException {
+    String content = "# my settings\nauths:\n  example.com: {type: bearer, value: t}\n";
+    Files.writeString(dir.resolve("settings.yaml"), content);
+    CapturedRun run = info("settings");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo(content + System.lineSeparator());
+  }
+
+  @Test
+  void settingsWithoutAFileSaysSoAndSucceedsAsTheReference() {
+    CapturedRun run = info("settings");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .isEqualTo(
+            "No settings file found at " + dir.resolve("settings.yaml") + System.lineSeparator());
+  }
+
+  @Test
+  void unknownTargetIsAUsageError() {
+    CapturedRun run = info("plugins");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("expected one of [core, settings, extensions]");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void extensionsWithNoneInstalledSaysSo() throws Exception {
+    try (URLClassLoader empty =
+        new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
+      CapturedRun run = withContextLoader(empty, () -> info("extensions"));
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).isEqualTo("No extensions installed." + System.lineSeparator());
+    }
+  }
+
+  @Test
+  void extensionsListsNameVersionFunctionCountAndModules() throws Exception {
+    try (URLClassLoader loader = registering(FakeExtension.class.getName())) {
+      CapturedRun run = withContextLoader(loader, () -> info("extensions"));
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out().lines())
+          .startsWith("NAME                                    VERSION   FUNCTIONS MODULES")
+          .contains(
+              String.format(
+                  "%-40s%-10s%-10s%s",
+                  "chaostoolkit-fake", "1.2.3", "3", "chaosfake.actions, chaosfake.probes"));
+    }
+  }
+
+  @Test
+  void extensionThatCannotBeLoadedIsReportedAndSkipped() throws Exception {
+    try (URLClassLoader loader =
+        registering("dev.chaos4j.cli.NoSuchExtension", FakeExtension.class.getName())) {
+      CapturedRun run = withContextLoader(loader, () -> info("extensions"));
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).contains("chaostoolkit-fake");
+      assertThat(run.err())
+          .contains("WARNING")
+          .contains("Skipping an extension that cannot be loaded")
+          .contains("dev.chaos4j.cli.NoSuchExtension");
+    }
+  }
+
+  /** A class loader whose services file registers the given extension classes. */
+  private URLClassLoader registering(String... classNames) throws IOException {
+    Path services = Files.createDirectories(dir.resolve("classes/META-INF/services"));
+    Files.write(services.resolve("dev.chaos4j.core.spi.Extension"), java.util.List.of(classNames));
+    return new URLClassLoader(
+        new URL[] {dir.resolve("classes").toUri().toURL()}, getClass().getClassLoader());
+  }
+
+  private static <T> T withContextLoader(ClassLoader loader, Callable<T> body) throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    try {
+      return body.call();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+}
