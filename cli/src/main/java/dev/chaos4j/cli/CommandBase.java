@@ -39,6 +39,8 @@ public abstract class CommandBase implements Callable<Integer> {
     Log.setThreshold(g.verbose() || g.logToFile() ? Level.DEBUG : Level.INFO);
     try {
       return execute();
+    } catch (picocli.CommandLine.ParameterException e) {
+      throw e; // usage errors: picocli prints them with the usage and exits 2
     } catch (ChaosException e) {
       LOG.error(e.getMessage(), g.verbose() ? e : null);
       return 1;

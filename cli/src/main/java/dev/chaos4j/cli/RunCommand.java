@@ -1,12 +1,239 @@
 package dev.chaos4j.cli;
 
+import dev.chaos4j.core.ChaosException;
+import dev.chaos4j.core.config.ConfigurationLoader;
+import dev.chaos4j.core.config.Substitution;
+import dev.chaos4j.core.config.Variables;
+import dev.chaos4j.core.journal.JournalWriter;
+import dev.chaos4j.core.log.Log;
+import dev.chaos4j.core.run.Dry;
+import dev.chaos4j.core.run.HypothesisStrategy;
+import dev.chaos4j.core.run.Interruption;
+import dev.chaos4j.core.run.RunEnvironment;
+import dev.chaos4j.core.run.RunOptions;
+import dev.chaos4j.core.run.Runner;
+import dev.chaos4j.core.run.Strategies;
+import dev.chaos4j.core.secret.SecretsLoader;
+import dev.chaos4j.core.value.Py;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code chaos run}: placeholder until implemented. */
-@Command(name = "run", description = "Not implemented yet.")
+/** {@code chaos run SOURCE}: runs an experiment and writes its journal. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run the experiment at SOURCE (a file or an http(s) URL).")
 public final class RunCommand extends CommandBase {
+  private static final Log LOG = Log.of(RunCommand.class);
+  private static final List<String> ROLLBACK_STRATEGIES =
+      List.of("default", "always", "never", "deviated");
+  private static final List<String> HYPOTHESIS_STRATEGIES =
+      List.of(
+          "default",
+          "before-method-only",
+          "after-method-only",
+          "during-method-only",
+          "continuously",
+          "continously");
+
+  @Spec CommandSpec command;
+
+  @Parameters(paramLabel = "SOURCE", description = "Experiment file (.json, .yaml, .yml) or URL.")
+  String source;
+
+  @Option(
+      names = "--journal-path",
+      paramLabel = "PATH",
+      defaultValue = "./journal.json",
+      description = "Where to write the journal (default: ${DEFAULT-VALUE}).")
+  String journalPath;
+
+  @Option(
+      names = "--dry",
+      paramLabel = "MODE",
+      description = "Run without executing: probes, actions, activities or pause.")
+  String dry;
+
+  @Option(names = "--no-validation", description = "Do not validate the experiment first.")
+  boolean noValidation;
+
+  @Option(names = "--no-verify-tls", description = "Do not verify TLS certificates of an URL.")
+  boolean noVerifyTls;
+
+  @Option(
+      names = "--rollback-strategy",
+      paramLabel = "STRATEGY",
+      description = "When to play rollbacks: default, always, never, deviated.")
+  String rollbackStrategy;
+
+  @Option(
+      names = "--var",
+      paramLabel = "KEY[:TYPE]=VALUE",
+      description = "Override a configuration key (repeatable); TYPE: str, int, float, bytes, bool, json.")
+  List<String> vars = new ArrayList<>();
+
+  @Option(
+      names = "--var-file",
+      paramLabel = "PATH",
+      description = "Configuration and secrets from a .json/.yaml file, or a dotenv file (repeatable).")
+  List<Path> varFiles = new ArrayList<>();
+
+  @Option(
+      names = "--control-file",
+      paramLabel = "PATH",
+      description = "Global controls from a .json/.yaml file (repeatable).")
+  List<Path> controlFiles = new ArrayList<>();
+
+  @Option(
+      names = "--hypothesis-strategy",
+      paramLabel = "STRATEGY",
+      description =
+          "When to check the steady state: default, before-method-only, after-method-only,"
+              + " during-method-only, continuously.")
+  String hypothesisStrategy;
+
+  @Option(
+      names = "--hypothesis-frequency",
+      paramLabel = "SECONDS",
+      defaultValue = "1.0",
+      description = "Seconds between two continuous steady-state checks (default: ${DEFAULT-VALUE}).")
+  double hypothesisFrequency;
+
+  @Option(
+      names = "--fail-fast",
+      description = "Stop the method as soon as a continuous steady-state check deviates.")
+  boolean failFast;
+
   @Override
   protected int execute() {
-    throw new dev.chaos4j.core.ChaosException("chaos run is not implemented yet");
+    Dry dryMode = parseChoices();
+    Variables variables = loadVariables();
+    try (Session session = new Session(global(), variables)) {
+      Object document = session.load(source, !noVerifyTls);
+      if (!noValidation) {
+        List<String> problems = session.validate(document, variables);
+        if (!problems.isEmpty()) {
+          problems.forEach(LOG::error);
+          return 1;
+        }
+        LOG.info("Experiment looks valid");
+      }
+      if (!(document instanceof Map<?, ?>)) {
+        throw new ChaosException("the experiment is not a mapping of keys; nothing to run");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> experiment = (Map<String, Object>) document;
+      return play(session, experiment, variables, dryMode);
+    }
+  }
+
+  private int play(Session session, Map<String, Object> experiment, Variables variables, Dry dryMode) {
+    Map<String, Object> settings = session.settings().raw();
+    HypothesisStrategy hypothesis =
+        Strategies.hypothesis(hypothesisStrategy, experiment, settings);
+    String rollbackName = Strategies.rollbackName(rollbackStrategy, experiment, settings);
+    RunOptions options =
+        new RunOptions(
+            dryMode,
+            hypothesis,
+            hypothesisFrequency,
+            failFast,
+            Strategies.rollback(rollbackName),
+            rollbackName);
+    experiment.put("dry", dryMode == null ? null : dryMode.label());
+
+    Map<String, String> environment = session.environment();
+    Map<String, Object> configuration =
+        ConfigurationLoader.load(experiment.get("configuration"), variables, environment);
+    Map<String, Object> secrets =
+        SecretsLoader.load(experiment.get("secrets"), configuration, variables.secrets(), environment);
+    RunEnvironment runEnvironment =
+        new RunEnvironment(configuration, secrets, session.workingDirectory(), environment, settings);
+    Map<String, Object> resolved =
+        ConfigurationLoader.resolveDynamic(
+            configuration,
+            secrets,
+            (probe, soFar, s) ->
+                session
+                    .providers()
+                    .run(
+                        probe,
+                        new RunEnvironment(soFar, s, session.workingDirectory(), environment, settings)
+                            .providerContext()));
+    configuration.clear();
+    configuration.putAll(resolved);
+    Object title = experiment.get("title");
+    if (title instanceof String t) {
+      experiment.put("title", Py.str(new Substitution(configuration, secrets).string(t)));
+    }
+
+    Interruption interruption = new Interruption();
+    Path journalFile = global().resolve(journalPath);
+    try (SignalBridge signals = SignalBridge.install(interruption)) {
+      Map<String, Object> journal =
+          new Runner(session.providers(), ToleranceWiring.check())
+              .run(experiment, options, runEnvironment, interruption);
+      JournalWriter.write(journalFile, journal);
+      LOG.debug("Journal written to " + journalFile);
+      boolean ok = "completed".equals(journal.get("status")) && !Boolean.TRUE.equals(journal.get("deviated"));
+      return ok ? 0 : 1;
+    }
+  }
+
+  /** Usage errors are exit code 2 with the option named, as the reference's click does. */
+  private Dry parseChoices() {
+    if (rollbackStrategy != null && !ROLLBACK_STRATEGIES.contains(rollbackStrategy)) {
+      throw usage("--rollback-strategy", rollbackStrategy, ROLLBACK_STRATEGIES);
+    }
+    if (hypothesisStrategy != null && !HYPOTHESIS_STRATEGIES.contains(hypothesisStrategy)) {
+      throw usage("--hypothesis-strategy", hypothesisStrategy, HYPOTHESIS_STRATEGIES);
+    }
+    if (dry == null) {
+      return null;
+    }
+    for (Dry d : Dry.values()) {
+      if (d.label().equals(dry)) {
+        return d;
+      }
+    }
+    throw usage("--dry", dry, List.of("probes", "actions", "activities", "pause"));
+  }
+
+  private Variables loadVariables() {
+    List<Path> files = new ArrayList<>();
+    for (Path p : varFiles) {
+      Path resolved = global().workingDirectory().resolve(p);
+      if (!java.nio.file.Files.exists(resolved)) {
+        throw new ParameterException(
+            command.commandLine(),
+            "Invalid value for '--var-file': Path '" + p + "' does not exist.");
+      }
+      files.add(resolved);
+    }
+    try {
+      return Variables.load(vars, files);
+    } catch (dev.chaos4j.core.config.InvalidVariable e) {
+      throw new ParameterException(command.commandLine(), e.getMessage());
+    }
+  }
+
+  private ParameterException usage(String option, String value, List<String> choices) {
+    return new ParameterException(
+        command.commandLine(),
+        "Invalid value for '"
+            + option
+            + "': '"
+            + value
+            + "' is not one of "
+            + String.join(", ", choices.stream().map(c -> "'" + c + "'").toList())
+            + ".");
   }
 }

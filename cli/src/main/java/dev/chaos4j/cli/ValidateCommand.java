@@ -1,12 +1,37 @@
 package dev.chaos4j.cli;
 
+import dev.chaos4j.core.config.Variables;
+import dev.chaos4j.core.log.Log;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code chaos validate}: placeholder until implemented. */
-@Command(name = "validate", description = "Not implemented yet.")
+/** {@code chaos validate SOURCE}: checks an experiment with every rule, one line per problem. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = "Validate the experiment at SOURCE (a file or an http(s) URL).")
 public final class ValidateCommand extends CommandBase {
+  private static final Log LOG = Log.of(ValidateCommand.class);
+
+  @Parameters(paramLabel = "SOURCE", description = "Experiment file (.json, .yaml, .yml) or URL.")
+  String source;
+
+  @Option(names = "--no-verify-tls", description = "Do not verify TLS certificates of an URL.")
+  boolean noVerifyTls;
+
   @Override
   protected int execute() {
-    throw new dev.chaos4j.core.ChaosException("chaos validate is not implemented yet");
+    try (Session session = new Session(global(), Variables.none())) {
+      Object document = session.load(source, !noVerifyTls);
+      List<String> problems = session.validate(document, Variables.none());
+      if (!problems.isEmpty()) {
+        problems.forEach(LOG::error);
+        return 1;
+      }
+      LOG.info("experiment syntax and semantic look valid");
+      return 0;
+    }
   }
 }

@@ -1,0 +1,100 @@
+package dev.chaos4j.cli;
+
+import dev.chaos4j.core.config.ConfigurationLoader;
+import dev.chaos4j.core.config.Variables;
+import dev.chaos4j.core.control.ControlsValidator;
+import dev.chaos4j.core.extension.FunctionRegistry;
+import dev.chaos4j.core.loader.ExperimentLoader;
+import dev.chaos4j.core.provider.ProviderContext;
+import dev.chaos4j.core.provider.Providers;
+import dev.chaos4j.core.provider.http.HttpProvider;
+import dev.chaos4j.core.provider.java.JavaProvider;
+import dev.chaos4j.core.provider.process.ProcessProvider;
+import dev.chaos4j.core.provider.python.PythonBridge;
+import dev.chaos4j.core.provider.python.PythonProvider;
+import dev.chaos4j.core.secret.SecretsLoader;
+import dev.chaos4j.core.settings.Settings;
+import dev.chaos4j.core.validation.ExperimentValidator;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine assembled for one command: settings, loader, providers (with the extension registry
+ * and the Python bridge, started only if needed) and the validator. Closing it stops the bridge.
+ */
+final class Session implements AutoCloseable {
+  private final Path workingDirectory;
+  private final Settings settings;
+  private final Map<String, String> environment;
+  private final FunctionRegistry registry;
+  private final PythonBridge bridge;
+  private final Providers providers;
+
+  /**
+   * @param global the global options (working directory, settings path)
+   * @param variables the run's {@code --var}/{@code --var-file} values (none for validate)
+   */
+  Session(GlobalOptions global, Variables variables) {
+    this.workingDirectory = global.workingDirectory();
+    this.settings = Settings.load(global.settingsPath());
+    this.environment = variables.environment(System.getenv());
+    this.registry = FunctionRegistry.installed();
+    this.bridge = new PythonBridge();
+    this.providers =
+        new Providers(
+            List.of(
+                new HttpProvider(),
+                new ProcessProvider(),
+                new PythonProvider(registry, bridge),
+                new JavaProvider()));
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  Path workingDirectory() {
+    return workingDirectory;
+  }
+
+  Providers providers() {
+    return providers;
+  }
+
+  /** Loads an experiment file or URL. */
+  Object load(String source, boolean verifyTls) {
+    Map<String, Object> auths = new LinkedHashMap<>();
+    settings.auths().forEach((host, auth) -> auths.put(host, Map.of("type", auth.type(), "value", auth.value())));
+    return new ExperimentLoader(workingDirectory, auths, environment, verifyTls).load(source);
+  }
+
+  /** Validates a loaded document with every rule; returns the problems, empty when valid. */
+  List<String> validate(Object document, Variables variables) {
+    ProviderContext context = ProviderContext.empty(workingDirectory);
+    ExperimentValidator validator =
+        new ExperimentValidator(
+            providers,
+            new ProviderContext(Map.of(), Map.of(), workingDirectory, environment),
+            experiment -> ConfigurationLoader.load(experiment.get("configuration"), variables, environment),
+            experiment -> {
+              Map<String, Object> configuration =
+                  ConfigurationLoader.load(experiment.get("configuration"), variables, environment);
+              SecretsLoader.load(experiment.get("secrets"), configuration, variables.secrets(), environment);
+              SecretsLoader.warnAboutDeprecations(experiment.get("secrets"));
+            },
+            Tolerances::validate,
+            new ControlsValidator(module -> bridge.canImport(module, context))::check);
+    return validator.validate(document);
+  }
+
+  @Override
+  public void close() {
+    bridge.close();
+  }
+}
