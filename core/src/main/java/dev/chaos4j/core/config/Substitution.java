@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class Substitution {
-  /** {@code ${word}} as the whole string: the value replaces the string, keeping its type. */
-  private static final Pattern WHOLE =
-      Pattern.compile("^\\$\\{(\\w+)}$", Pattern.UNICODE_CHARACTER_CLASS);
+  /**
+   * {@code ${identifier}} as the whole string: the value replaces the string, keeping its type.
+   * Only Template's identifiers qualify, so a key such as {@code 1abc} or {@code été} is never
+   * looked up, as in the reference.
+   */
+  private static final Pattern WHOLE = Pattern.compile("\\$\\{([_a-zA-Z][_a-zA-Z0-9]*)}");
 
   /** Python's Template pattern: escaped, named, braced or invalid placeholder. */
   private static final Pattern PLACEHOLDER =

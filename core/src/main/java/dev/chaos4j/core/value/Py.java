@@ -2,6 +2,7 @@ package dev.chaos4j.core.value;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,9 @@ public final class Py {
         }
       }
       return true;
+    }
+    if (a instanceof byte[] ba && b instanceof byte[] bb) {
+      return Arrays.equals(ba, bb);
     }
     return Objects.equals(a, b);
   }
@@ -167,6 +171,9 @@ public final class Py {
     if (o instanceof Map<?, ?> m) {
       return !m.isEmpty();
     }
+    if (o instanceof byte[] bytes) {
+      return bytes.length > 0;
+    }
     return true;
   }
 
@@ -192,6 +199,9 @@ public final class Py {
     }
     if (o instanceof Map) {
       return "dict";
+    }
+    if (o instanceof byte[]) {
+      return "bytes";
     }
     return o.getClass().getSimpleName();
   }
@@ -248,9 +258,42 @@ public final class Py {
         appendRepr(sb, e.getValue());
       }
       sb.append('}');
+    } else if (o instanceof byte[] bytes) {
+      appendBytesRepr(sb, bytes);
     } else {
       sb.append(o);
     }
+  }
+
+  /** Python's {@code repr(bytes)}: {@code b'...'}, non-printable bytes as {@code \xhh}. */
+  private static void appendBytesRepr(StringBuilder sb, byte[] bytes) {
+    boolean hasSingle = false;
+    boolean hasDouble = false;
+    for (byte b : bytes) {
+      hasSingle |= b == '\'';
+      hasDouble |= b == '"';
+    }
+    char quote = hasSingle && !hasDouble ? '"' : '\'';
+    sb.append('b').append(quote);
+    for (byte b : bytes) {
+      int c = b & 0xff;
+      switch (c) {
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c == quote) {
+            sb.append('\\').append(quote);
+          } else if (c < 0x20 || c >= 0x7f) {
+            sb.append(String.format("\\x%02x", c));
+          } else {
+            sb.append((char) c);
+          }
+        }
+      }
+    }
+    sb.append(quote);
   }
 
   private static void appendStringRepr(StringBuilder sb, String s) {
