@@ -1,7 +1,8 @@
 package dev.chaos4j.cli;
 
 import dev.chaos4j.core.ChaosException;
-import dev.chaos4j.core.config.ConfigurationLoader;
+import dev.chaos4j.core.config.RunConfiguration;
+import dev.chaos4j.core.provider.ProviderContext;
 import dev.chaos4j.core.config.Substitution;
 import dev.chaos4j.core.config.Variables;
 import dev.chaos4j.core.journal.JournalWriter;
@@ -13,7 +14,6 @@ import dev.chaos4j.core.run.RunEnvironment;
 import dev.chaos4j.core.run.RunOptions;
 import dev.chaos4j.core.run.Runner;
 import dev.chaos4j.core.run.Strategies;
-import dev.chaos4j.core.secret.SecretsLoader;
 import dev.chaos4j.core.value.Py;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -151,25 +151,20 @@ public final class RunCommand extends CommandBase {
     experiment.put("dry", dryMode == null ? null : dryMode.label());
 
     Map<String, String> environment = session.environment();
-    Map<String, Object> configuration =
-        ConfigurationLoader.load(experiment.get("configuration"), variables, environment);
-    Map<String, Object> secrets =
-        SecretsLoader.load(experiment.get("secrets"), configuration, variables.secrets(), environment);
-    RunEnvironment runEnvironment =
-        new RunEnvironment(configuration, secrets, session.workingDirectory(), environment, settings);
-    Map<String, Object> resolved =
-        ConfigurationLoader.resolveDynamic(
-            configuration,
-            secrets,
+    Path dir = session.workingDirectory();
+    RunConfiguration loaded =
+        RunConfiguration.load(
+            experiment,
+            variables,
+            environment,
             (probe, soFar, s) ->
                 session
                     .providers()
-                    .run(
-                        probe,
-                        new RunEnvironment(soFar, s, session.workingDirectory(), environment, settings)
-                            .providerContext()));
-    configuration.clear();
-    configuration.putAll(resolved);
+                    .run(probe, new ProviderContext(soFar, s, dir, environment)));
+    Map<String, Object> configuration = loaded.configuration();
+    Map<String, Object> secrets = loaded.secrets();
+    RunEnvironment runEnvironment =
+        new RunEnvironment(configuration, secrets, dir, environment, settings);
     Object title = experiment.get("title");
     if (title instanceof String t) {
       experiment.put("title", Py.str(new Substitution(configuration, secrets).string(t)));

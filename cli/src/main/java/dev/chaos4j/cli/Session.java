@@ -1,6 +1,6 @@
 package dev.chaos4j.cli;
 
-import dev.chaos4j.core.config.ConfigurationLoader;
+import dev.chaos4j.core.config.RunConfiguration;
 import dev.chaos4j.core.config.Variables;
 import dev.chaos4j.core.control.ControlsValidator;
 import dev.chaos4j.core.extension.FunctionRegistry;
@@ -81,13 +81,8 @@ final class Session implements AutoCloseable {
         new ExperimentValidator(
             providers,
             new ProviderContext(Map.of(), Map.of(), workingDirectory, environment),
-            experiment -> ConfigurationLoader.load(experiment.get("configuration"), variables, environment),
-            experiment -> {
-              Map<String, Object> configuration =
-                  ConfigurationLoader.load(experiment.get("configuration"), variables, environment);
-              SecretsLoader.load(experiment.get("secrets"), configuration, variables.secrets(), environment);
-              SecretsLoader.warnAboutDeprecations(experiment.get("secrets"));
-            },
+            experiment -> RunConfiguration.validate(experiment, variables, environment),
+            experiment -> SecretsLoader.warnAboutDeprecations(experiment.get("secrets")),
             Tolerances::validate,
             new ControlsValidator(module -> bridge.canImport(module, context))::check);
     return validator.validate(document);
