@@ -114,7 +114,7 @@ final class BridgeProcess {
     BridgeProcess bridge = new BridgeProcess(executable, process, environment, stderrSink);
     try {
       bridge.write(script());
-      Map<String, Object> hello = bridge.await(bridge.ready, startTimeout, "start");
+      Map<String, Object> hello = bridge.await(bridge.ready, startTimeout, "ready signal");
       LOG.debug(
           "Python bridge started: "
               + executable
