@@ -5,6 +5,7 @@ import dev.chaos4j.core.discovery.Discovery;
 import dev.chaos4j.core.discovery.InstalledExtensions;
 import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.spi.Extension;
+import dev.chaos4j.core.io.AtomicFile;
 import dev.chaos4j.core.value.Json;
 import java.nio.file.Path;
 import java.util.Map;

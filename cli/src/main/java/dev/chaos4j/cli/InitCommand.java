@@ -6,6 +6,7 @@ import dev.chaos4j.cli.init.ExperimentFormat;
 import dev.chaos4j.cli.init.InitWizard;
 import dev.chaos4j.cli.init.InputEnded;
 import dev.chaos4j.core.ChaosException;
+import dev.chaos4j.core.io.AtomicFile;
 import dev.chaos4j.core.log.Log;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

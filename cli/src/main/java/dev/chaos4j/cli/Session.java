@@ -10,7 +10,9 @@ import dev.chaos4j.core.provider.Providers;
 import dev.chaos4j.core.provider.http.HttpProvider;
 import dev.chaos4j.core.provider.java.JavaProvider;
 import dev.chaos4j.core.provider.process.ProcessProvider;
+import dev.chaos4j.core.provider.python.Inspection;
 import dev.chaos4j.core.provider.python.PythonBridge;
+import dev.chaos4j.core.provider.python.PythonUnavailable;
 import dev.chaos4j.core.provider.python.PythonProvider;
 import dev.chaos4j.core.secret.SecretsLoader;
 import dev.chaos4j.core.settings.Settings;
@@ -30,6 +32,7 @@ final class Session implements AutoCloseable {
   private final Map<String, String> environment;
   private final FunctionRegistry registry;
   private final PythonBridge bridge;
+  private final JavaProvider javaProvider;
   private final Providers providers;
 
   /**
@@ -42,13 +45,14 @@ final class Session implements AutoCloseable {
     this.environment = variables.environment(System.getenv());
     this.registry = FunctionRegistry.installed();
     this.bridge = new PythonBridge();
+    this.javaProvider = new JavaProvider();
     this.providers =
         new Providers(
             List.of(
                 new HttpProvider(),
                 new ProcessProvider(),
                 new PythonProvider(registry, bridge),
-                new JavaProvider()));
+                javaProvider));
   }
 
   Settings settings() {
@@ -84,12 +88,26 @@ final class Session implements AutoCloseable {
             experiment -> RunConfiguration.validate(experiment, variables, environment),
             experiment -> SecretsLoader.warnAboutDeprecations(experiment.get("secrets")),
             Tolerances::validate,
-            new ControlsValidator(module -> bridge.canImport(module, context))::check);
+            new ControlsValidator(module -> controlModuleAvailable(module, context))::check);
     return validator.validate(document);
+  }
+
+  /** A control module is usable when Java implements it or python3 can import it. */
+  private boolean controlModuleAvailable(String module, ProviderContext context) {
+    if (registry.hasModule(module)) {
+      return true;
+    }
+    try {
+      Inspection.Status status = bridge.inspect(module, "__name__", context).status();
+      return status != Inspection.Status.MISSING && status != Inspection.Status.BROKEN;
+    } catch (PythonUnavailable e) {
+      return false;
+    }
   }
 
   @Override
   public void close() {
     bridge.close();
+    javaProvider.close();
   }
 }

@@ -1,5 +1,7 @@
 package dev.chaos4j.core.settings;
 
+import dev.chaos4j.core.ChaosException;
+import dev.chaos4j.core.io.AtomicFile;
 import dev.chaos4j.core.value.Py;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -159,9 +161,10 @@ public final class Settings {
    */
   public void save(Path path) {
     try {
-      AtomicFile.write(path, SettingsYaml.dump(document).getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new InvalidSettings("Cannot write settings file '" + path + "': " + e, e);
+      AtomicFile.writePrivate(
+          path, SettingsYaml.dump(document).getBytes(StandardCharsets.UTF_8), "settings file");
+    } catch (ChaosException e) {
+      throw new InvalidSettings(e.getMessage(), e.getCause());
     }
   }
 
