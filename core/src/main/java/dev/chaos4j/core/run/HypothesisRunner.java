@@ -58,11 +58,13 @@ final class HypothesisRunner {
           continue;
         }
         ToleranceCheck.Verdict verdict =
-            tolerances.check(
-                probe.get("tolerance"),
-                run.get("output"),
-                new Substitution(environment.configuration(), environment.secrets()),
-                this::runToleranceProbe);
+            probe.containsKey("tolerance")
+                ? tolerances.check(
+                    probe.get("tolerance"),
+                    run.get("output"),
+                    new Substitution(environment.configuration(), environment.secrets()),
+                    this::runToleranceProbe)
+                : ImplicitTolerance.check(probe, run.get("output"));
         if (!verdict.met()) {
           run.put("tolerance_met", false);
           state.put("steady_state_met", false);
