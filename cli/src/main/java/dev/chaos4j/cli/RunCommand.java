@@ -174,7 +174,7 @@ public final class RunCommand extends CommandBase {
     Path journalFile = global().resolve(journalPath);
     try (SignalBridge signals = SignalBridge.install(interruption)) {
       Map<String, Object> journal =
-          new Runner(session.providers(), ToleranceWiring.check())
+          new Runner(session.providers())
               .run(experiment, options, runEnvironment, interruption);
       JournalWriter.write(journalFile, journal);
       LOG.debug("Journal written to " + journalFile);

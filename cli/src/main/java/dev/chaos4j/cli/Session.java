@@ -16,6 +16,7 @@ import dev.chaos4j.core.provider.python.PythonUnavailable;
 import dev.chaos4j.core.provider.python.PythonProvider;
 import dev.chaos4j.core.secret.SecretsLoader;
 import dev.chaos4j.core.settings.Settings;
+import dev.chaos4j.core.tolerance.ToleranceValidator;
 import dev.chaos4j.core.validation.ExperimentValidator;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -87,7 +88,7 @@ final class Session implements AutoCloseable {
             new ProviderContext(Map.of(), Map.of(), workingDirectory, environment),
             experiment -> RunConfiguration.validate(experiment, variables, environment),
             experiment -> SecretsLoader.warnAboutDeprecations(experiment.get("secrets")),
-            Tolerances::validate,
+            ToleranceValidator::validate,
             new ControlsValidator(module -> controlModuleAvailable(module, context))::check);
     return validator.validate(document);
   }

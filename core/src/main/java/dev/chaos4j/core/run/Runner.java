@@ -25,6 +25,12 @@ public final class Runner {
   private final Providers providers;
   private final ToleranceCheck tolerances;
 
+  /** A runner that checks tolerances with the reference's rules. */
+  public Runner(Providers providers) {
+    this(providers, ToleranceCheck.REFERENCE);
+  }
+
+  /** A runner with its own tolerance check (tests, embedding). */
   public Runner(Providers providers, ToleranceCheck tolerances) {
     this.providers = providers;
     this.tolerances = tolerances;

@@ -1,12 +1,22 @@
 package dev.chaos4j.core.run;
 
 import dev.chaos4j.core.config.Substitution;
+import dev.chaos4j.core.tolerance.ToleranceEvaluator;
+import dev.chaos4j.core.tolerance.ToleranceResult;
 import java.util.Map;
 import java.util.function.Function;
 
 /** Decides whether a hypothesis probe's output is within its tolerance. */
 @FunctionalInterface
 public interface ToleranceCheck {
+
+  /** The reference's tolerance kinds, with explanations of misses. */
+  ToleranceCheck REFERENCE =
+      (tolerance, output, substitution, probeRunner) -> {
+        ToleranceResult result =
+            ToleranceEvaluator.evaluate(tolerance, output, substitution, probeRunner::apply);
+        return new Verdict(result.met(), result.met() ? null : result.explanation());
+      };
 
   /**
    * @param tolerance the probe's {@code tolerance} as declared

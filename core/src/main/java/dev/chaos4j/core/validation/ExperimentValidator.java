@@ -164,7 +164,11 @@ public final class ExperimentValidator {
             // Deliberate difference: a probe without tolerance is accepted (met when it
             // succeeds), as older experiments such as the Toxiproxy tutorial's rely on it.
             if (p.containsKey("tolerance")) {
-              tolerance.check(p.get("tolerance"));
+              Object t = p.get("tolerance");
+              tolerance.check(t);
+              if (t instanceof Map<?, ?> m && "probe".equals(m.get("type"))) {
+                checkActivity(t, where + ".tolerance");
+              }
             }
           },
           problems);
