@@ -307,7 +307,7 @@ public final class PythonRegex {
 
   private String until(char terminator, String unterminated) {
     int end = p.indexOf(terminator, i);
-    if (end == i) {
+    if (end == i || i >= p.length()) {
       throw error("missing group name", i);
     }
     if (end < 0) {

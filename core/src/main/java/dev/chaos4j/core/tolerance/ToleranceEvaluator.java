@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -135,13 +136,14 @@ public final class ToleranceEvaluator {
 
   /** Python's {@code tol[0] <= output <= tol[1]}, evaluated left to right. */
   private static ToleranceResult between(List<?> bounds, Object output) {
-    String expected = "expected a value within " + show(bounds) + ", got " + show(output);
+    Supplier<String> expected =
+        () -> "expected a value within " + show(bounds) + ", got " + show(output);
     try {
       boolean met =
           Py.compare(bounds.get(0), output) <= 0 && Py.compare(output, bounds.get(1)) <= 0;
-      return ToleranceResult.of(met, () -> expected);
+      return ToleranceResult.of(met, expected);
     } catch (IllegalArgumentException e) {
-      return ToleranceResult.notMet(expected + " (" + e.getMessage() + ")");
+      return ToleranceResult.notMet(expected.get() + " (" + e.getMessage() + ")");
     }
   }
 
@@ -219,21 +221,21 @@ public final class ToleranceEvaluator {
             + target.label()
             + (notJson ? " (a string that is not JSON)" : "")
             + target.note();
-    String got = values.isEmpty() ? "got none" : "got " + show(values);
+    Supplier<String> got = () -> values.isEmpty() ? "got none" : "got " + show(values);
     if (tolerance.containsKey("expect")) {
       Object expect = substitution.apply(tolerance.get("expect"));
       List<?> wanted = expect instanceof List<?> l ? l : Collections.singletonList(expect);
       return ToleranceResult.of(
-          Py.eq(values, wanted), () -> subject + " to select " + show(wanted) + ", " + got);
+          Py.eq(values, wanted), () -> subject + " to select " + show(wanted) + ", " + got.get());
     }
     Object count = tolerance.get("count");
     if (count != null) {
       return ToleranceResult.of(
           Py.eq(values.size(), count),
-          () -> subject + " to select " + show(count) + " value(s), " + got);
+          () -> subject + " to select " + show(count) + " value(s), " + got.get());
     }
     return ToleranceResult.of(
-        !values.isEmpty(), () -> subject + " to select at least one value, " + got);
+        !values.isEmpty(), () -> subject + " to select at least one value, " + got.get());
   }
 
   private static ToleranceResult range(Map<?, ?> tolerance, Object output) {
@@ -247,18 +249,19 @@ public final class ToleranceEvaluator {
       return ToleranceResult.notMet("range " + show(bounds) + " is not a pair of numbers");
     }
     Target target = Target.of(output, tolerance.get("target"));
-    String expected =
-        "expected "
-            + (target.named() ? target.label() : "a value")
-            + " within "
-            + show(bounds)
-            + ", got "
-            + show(target.value());
+    Supplier<String> expected =
+        () ->
+            "expected "
+                + (target.named() ? target.label() : "a value")
+                + " within "
+                + show(bounds)
+                + ", got "
+                + show(target.value());
     DecimalValue value = DecimalValue.of(target.value());
     if (value == null || value.isNaN()) {
-      return ToleranceResult.notMet(expected + ", which is not a number" + target.note());
+      return ToleranceResult.notMet(expected.get() + ", which is not a number" + target.note());
     }
-    return ToleranceResult.of(low.atMost(value) && value.atMost(high), () -> expected);
+    return ToleranceResult.of(low.atMost(value) && value.atMost(high), expected);
   }
 
   /**
