@@ -13,6 +13,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,11 +32,11 @@ record HttpCall(
     String url, HttpRequest request, HttpTimeouts timeouts, boolean verifyTls, int maxRetries) {
 
   /** Headers sent unless the activity overrides them (a null value in the activity removes one). */
-  static final Map<String, String> DEFAULT_HEADERS =
-      Map.of(
-          "User-Agent", userAgent(),
-          "Accept", "*/*",
-          "Accept-Encoding", "gzip, deflate");
+  private static final List<Header> DEFAULT_HEADERS =
+      List.of(
+          new Header("User-Agent", userAgent()),
+          new Header("Accept", "*/*"),
+          new Header("Accept-Encoding", "gzip, deflate"));
 
   private static final String JSON = "application/json";
   private static final String FORM = "application/x-www-form-urlencoded";
@@ -127,7 +128,7 @@ record HttpCall(
   /** Default headers overridden by the activity's, keyed by lower-cased name. */
   private static Map<String, Header> headers(Map<?, ?> given) {
     Map<String, Header> sent = new LinkedHashMap<>();
-    DEFAULT_HEADERS.forEach((name, value) -> sent.put(lower(name), new Header(name, value)));
+    DEFAULT_HEADERS.forEach(header -> sent.put(lower(header.name()), header));
     for (Map.Entry<?, ?> e : given.entrySet()) {
       String name = String.valueOf(e.getKey());
       if (e.getValue() == null) {

@@ -1,6 +1,7 @@
 package dev.chaos4j.core.provider.http;
 
 import dev.chaos4j.core.ChaosException;
+import dev.chaos4j.core.InterruptExecution;
 import dev.chaos4j.core.InvalidActivity;
 import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.provider.Provider;
@@ -16,10 +17,11 @@ import java.util.Map;
  * <p>Provider keys: {@code url} (required), {@code method} (default {@code GET}), {@code headers},
  * {@code arguments} (the query string of a {@code GET}; otherwise the body: JSON when the {@code
  * Content-Type} header is exactly {@code application/json}, form-encoded for a mapping, as is for a
- * string), {@code timeout} (seconds, or {@code [connect, read]}), {@code verify_tls} (default true)
- * and {@code max_retries} (connection attempts retried, default 0). {@code url}, {@code headers}
- * and {@code timeout} are substituted; {@code arguments} only when the run has configuration or
- * secrets, as in the reference.
+ * string), {@code timeout} (seconds, or {@code [connect, read]}; without it, 30 s to connect and 5
+ * minutes of silence from the server, where the reference waits forever), {@code verify_tls}
+ * (default true) and {@code max_retries} (connection attempts retried, default 0). {@code url},
+ * {@code headers} and {@code timeout} are substituted; {@code arguments} only when the run has
+ * configuration or secrets, as in the reference.
  *
  * <p>Requests carry {@code User-Agent: chaos4j/<version>}, {@code Accept: *}{@code /*} and {@code
  * Accept-Encoding: gzip, deflate} unless the activity sets them; a null header value removes a
@@ -75,6 +77,9 @@ public final class HttpProvider implements Provider {
   @Override
   public Object run(Map<String, Object> activity, ProviderContext context) {
     HttpCall call = HttpCall.of(provider(activity), context, Py.str(activity.get("name")));
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptExecution("interrupted before requesting " + call.url());
+    }
     HttpResponse<byte[]> response =
         HttpExchange.send(clients.get(call.timeouts().connect(), call.verifyTls()), call);
     Map<String, Object> output = ResponseOutput.of(response, call.url());

@@ -39,15 +39,15 @@ final class ChildProcess {
    * Runs a child to its end.
    *
    * @param builder the child to start, streams not yet redirected
+   * @param program the program, as messages name it
    * @param timeout how long the child may run; null for no limit
    * @param captureLimit how many bytes of each stream to keep
    * @throws ActivityFailed when the timeout expires ({@value #TOO_LONG})
    * @throws ChaosException when the program cannot be started
    * @throws InterruptExecution when the thread is interrupted (its interrupt flag stays set)
    */
-  static Completed run(ProcessBuilder builder, Duration timeout, int captureLimit) {
+  static Completed run(ProcessBuilder builder, String program, Duration timeout, int captureLimit) {
     builder.redirectInput(ProcessBuilder.Redirect.INHERIT);
-    String program = builder.command().get(0);
     Process process;
     try {
       process = builder.start();

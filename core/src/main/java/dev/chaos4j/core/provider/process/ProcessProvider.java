@@ -1,6 +1,7 @@
 package dev.chaos4j.core.provider.process;
 
 import dev.chaos4j.core.ChaosException;
+import dev.chaos4j.core.InterruptExecution;
 import dev.chaos4j.core.InvalidActivity;
 import dev.chaos4j.core.config.Substitution;
 import dev.chaos4j.core.log.Level;
@@ -136,7 +137,11 @@ public final class ProcessProvider implements Provider {
       childEnvironment.clear();
       childEnvironment.putAll(environment);
     }
-    ChildProcess.Completed completed = ChildProcess.run(builder, timeout, captureLimit);
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptExecution("interrupted before running " + program);
+    }
+    ChildProcess.Completed completed =
+        ChildProcess.run(builder, program.toString(), timeout, captureLimit);
 
     if (completed.truncated()) {
       LOG.warning(

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,6 +186,27 @@ class HttpProviderFailureTest {
     } finally {
       release.countDown();
     }
+  }
+
+  @Test
+  void anAlreadyInterruptedThreadSendsNothing() {
+    AtomicInteger requests = new AtomicInteger();
+    server.route(
+        "/count",
+        ex -> {
+          requests.incrementAndGet();
+          LoopbackServer.send(ex, 200, "text/plain", "counted");
+        });
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> run("{\"url\": \"%s/count\"}", server.url()))
+          .isExactlyInstanceOf(InterruptExecution.class);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(run("{\"url\": \"%s/count\"}", server.url()).get("body")).isEqualTo("counted");
+    assertThat(requests).hasValue(1);
   }
 
   @Test
