@@ -2,11 +2,11 @@ package dev.chaos4j.cli;
 
 import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.config.RunConfiguration;
-import dev.chaos4j.core.provider.ProviderContext;
 import dev.chaos4j.core.config.Substitution;
 import dev.chaos4j.core.config.Variables;
 import dev.chaos4j.core.journal.JournalWriter;
 import dev.chaos4j.core.log.Log;
+import dev.chaos4j.core.provider.ProviderContext;
 import dev.chaos4j.core.run.Dry;
 import dev.chaos4j.core.run.HypothesisStrategy;
 import dev.chaos4j.core.run.Interruption;
@@ -77,13 +77,15 @@ public final class RunCommand extends CommandBase {
   @Option(
       names = "--var",
       paramLabel = "KEY[:TYPE]=VALUE",
-      description = "Override a configuration key (repeatable); TYPE: str, int, float, bytes, bool, json.")
+      description =
+          "Override a configuration key (repeatable); TYPE: str, int, float, bytes, bool, json.")
   List<String> vars = new ArrayList<>();
 
   @Option(
       names = "--var-file",
       paramLabel = "PATH",
-      description = "Configuration and secrets from a .json/.yaml file, or a dotenv file (repeatable).")
+      description =
+          "Configuration and secrets from a .json/.yaml file, or a dotenv file (repeatable).")
   List<Path> varFiles = new ArrayList<>();
 
   @Option(
@@ -104,7 +106,8 @@ public final class RunCommand extends CommandBase {
       names = "--hypothesis-frequency",
       paramLabel = "SECONDS",
       defaultValue = "1.0",
-      description = "Seconds between two continuous steady-state checks (default: ${DEFAULT-VALUE}).")
+      description =
+          "Seconds between two continuous steady-state checks (default: ${DEFAULT-VALUE}).")
   double hypothesisFrequency;
 
   @Option(
@@ -135,10 +138,10 @@ public final class RunCommand extends CommandBase {
     }
   }
 
-  private int play(Session session, Map<String, Object> experiment, Variables variables, Dry dryMode) {
+  private int play(
+      Session session, Map<String, Object> experiment, Variables variables, Dry dryMode) {
     Map<String, Object> settings = session.settings().raw();
-    HypothesisStrategy hypothesis =
-        Strategies.hypothesis(hypothesisStrategy, experiment, settings);
+    HypothesisStrategy hypothesis = Strategies.hypothesis(hypothesisStrategy, experiment, settings);
     String rollbackName = Strategies.rollbackName(rollbackStrategy, experiment, settings);
     RunOptions options =
         new RunOptions(
@@ -158,9 +161,7 @@ public final class RunCommand extends CommandBase {
             variables,
             environment,
             (probe, soFar, s) ->
-                session
-                    .providers()
-                    .run(probe, new ProviderContext(soFar, s, dir, environment)));
+                session.providers().run(probe, new ProviderContext(soFar, s, dir, environment)));
     Map<String, Object> configuration = loaded.configuration();
     Map<String, Object> secrets = loaded.secrets();
     RunEnvironment runEnvironment =
@@ -174,11 +175,12 @@ public final class RunCommand extends CommandBase {
     Path journalFile = global().resolve(journalPath);
     try (SignalBridge signals = SignalBridge.install(interruption)) {
       Map<String, Object> journal =
-          new Runner(session.providers())
-              .run(experiment, options, runEnvironment, interruption);
+          new Runner(session.providers()).run(experiment, options, runEnvironment, interruption);
       JournalWriter.write(journalFile, journal);
       LOG.debug("Journal written to " + journalFile);
-      boolean ok = "completed".equals(journal.get("status")) && !Boolean.TRUE.equals(journal.get("deviated"));
+      boolean ok =
+          "completed".equals(journal.get("status"))
+              && !Boolean.TRUE.equals(journal.get("deviated"));
       return ok ? 0 : 1;
     }
   }

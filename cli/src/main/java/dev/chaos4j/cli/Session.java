@@ -12,8 +12,8 @@ import dev.chaos4j.core.provider.java.JavaProvider;
 import dev.chaos4j.core.provider.process.ProcessProvider;
 import dev.chaos4j.core.provider.python.Inspection;
 import dev.chaos4j.core.provider.python.PythonBridge;
-import dev.chaos4j.core.provider.python.PythonUnavailable;
 import dev.chaos4j.core.provider.python.PythonProvider;
+import dev.chaos4j.core.provider.python.PythonUnavailable;
 import dev.chaos4j.core.secret.SecretsLoader;
 import dev.chaos4j.core.settings.Settings;
 import dev.chaos4j.core.tolerance.ToleranceValidator;
@@ -75,7 +75,10 @@ final class Session implements AutoCloseable {
   /** Loads an experiment file or URL. */
   Object load(String source, boolean verifyTls) {
     Map<String, Object> auths = new LinkedHashMap<>();
-    settings.auths().forEach((host, auth) -> auths.put(host, Map.of("type", auth.type(), "value", auth.value())));
+    settings
+        .auths()
+        .forEach(
+            (host, auth) -> auths.put(host, Map.of("type", auth.type(), "value", auth.value())));
     return new ExperimentLoader(workingDirectory, auths, environment, verifyTls).load(source);
   }
 

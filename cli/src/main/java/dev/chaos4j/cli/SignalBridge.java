@@ -8,9 +8,9 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Turns the process signals into stop requests of a run, as the reference reacts to them:
- * SIGINT and SIGTERM interrupt, SIGUSR1 exits gracefully, SIGUSR2 exits without rollbacks. The
- * previous handlers are restored when the run ends.
+ * Turns the process signals into stop requests of a run, as the reference reacts to them: SIGINT
+ * and SIGTERM interrupt, SIGUSR1 exits gracefully, SIGUSR2 exits without rollbacks. The previous
+ * handlers are restored when the run ends.
  */
 final class SignalBridge implements AutoCloseable {
   private static final Log LOG = Log.of(SignalBridge.class);
@@ -40,7 +40,8 @@ final class SignalBridge implements AutoCloseable {
           interruption.request(Interruption.Kind.SIGTERM, "SIGTERM signal received");
         });
     bridge.handle(
-        "USR1", () -> interruption.request(Interruption.Kind.GRACEFUL, "Received the exit signal: 20"));
+        "USR1",
+        () -> interruption.request(Interruption.Kind.GRACEFUL, "Received the exit signal: 20"));
     bridge.handle(
         "USR2",
         () -> interruption.request(Interruption.Kind.UNGRACEFUL, "Received the exit signal: 30"));

@@ -125,7 +125,8 @@ class RunCommandIT {
     Map<String, Object> journal = journal();
     assertThat(journal.get("status")).isEqualTo("completed");
     assertThat(journal.get("deviated")).isEqualTo(true);
-    assertThat(r.stderr()).contains("Steady state probe 'health-200' is not in the given tolerance");
+    assertThat(r.stderr())
+        .contains("Steady state probe 'health-200' is not in the given tolerance");
     assertThat(r.stderr()).contains("503");
   }
 
@@ -176,7 +177,14 @@ class RunCommandIT {
                 "{\"type\": \"probe\", \"name\": \"say\", \"provider\": {\"type\": \"process\","
                     + " \"path\": \"echo\", \"arguments\": [\"${name}\"]}}"));
     ChaosProcess.Result r =
-        ChaosProcess.run(dir, "run", "--hypothesis-strategy", "after-method-only", "--var", "name=other", e.toString());
+        ChaosProcess.run(
+            dir,
+            "run",
+            "--hypothesis-strategy",
+            "after-method-only",
+            "--var",
+            "name=other",
+            e.toString());
     // the echo probe of the hypothesis now prints "hello other": the regex tolerance misses
     assertThat(r.exitCode()).isEqualTo(1);
     Map<?, ?> say = (Map<?, ?>) ((List<?>) journal().get("run")).get(0);

@@ -277,10 +277,15 @@ public final class Runner {
         journal.put("status", "interrupted");
         LOG.warning("Received an exit signal. Leaving without applying rollbacks.");
       } catch (RuntimeException e) {
+        // the reference crashes here and writes no journal; a rollback that cannot be played
+        // may leave a fault behind, so the run ends aborted, with its journal
         if (interruption.requests() > handledRequests) {
           journal.put("status", "interrupted");
+        } else {
+          journal.put("status", "aborted");
         }
-        LOG.error("A rollback could not be played: " + message(e));
+        LOG.critical(
+            "A rollback could not be played, the remaining ones are skipped: " + message(e));
         LOG.debug("rollback error", e);
       }
     }

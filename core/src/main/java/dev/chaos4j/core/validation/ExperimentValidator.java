@@ -3,6 +3,7 @@ package dev.chaos4j.core.validation;
 import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.InvalidActivity;
 import dev.chaos4j.core.InvalidExperiment;
+import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.provider.ProviderContext;
 import dev.chaos4j.core.provider.Providers;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Set;
  * first problem is reported, as later rules depend on earlier ones.
  */
 public final class ExperimentValidator {
+  private static final Log LOG = Log.of(ExperimentValidator.class);
 
   /** A rule over the whole document implemented elsewhere (configuration, secrets, controls). */
   @FunctionalInterface
@@ -213,10 +215,24 @@ public final class ExperimentValidator {
       problems.add("rollbacks must be a list of activities, not " + Shapes.describe(rollbacks));
       return;
     }
+    Set<String> names = namesOfReferencable(experiment);
     int index = 0;
     for (Object activity : list) {
       String where = "rollbacks[" + index++ + "]";
       collect(() -> checkActivity(activity, where), problems);
+      // the reference does not check rollback refs; a warning now beats a failed rollback later
+      if (activity instanceof Map<?, ?> m
+          && m.get("ref") instanceof String ref
+          && !ref.isEmpty()
+          && !names.contains(ref)) {
+        LOG.warning(
+            "rollback "
+                + where
+                + " refers to '"
+                + ref
+                + "', which no hypothesis probe or method activity is named: it will fail at run"
+                + " time");
+      }
     }
   }
 

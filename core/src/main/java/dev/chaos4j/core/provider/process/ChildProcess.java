@@ -49,6 +49,7 @@ final class ChildProcess {
   static Completed run(ProcessBuilder builder, String program, Duration timeout, int captureLimit) {
     builder.redirectInput(ProcessBuilder.Redirect.INHERIT);
     Process process;
+    long started = System.nanoTime();
     try {
       process = builder.start();
     } catch (IOException e) {
@@ -63,6 +64,9 @@ final class ChildProcess {
         exited = true;
       } else {
         exited = process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        // a child that outlived its timeout took too long, even when this thread (descheduled on
+        // a loaded machine) only looked after it had exited
+        exited = exited && System.nanoTime() - started <= timeout.toNanos();
       }
       if (!exited) {
         killTree(process);
