@@ -3,6 +3,7 @@ package dev.chaos4j.core.validation;
 import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.InvalidActivity;
 import dev.chaos4j.core.InvalidExperiment;
+import dev.chaos4j.core.MissingModule;
 import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.provider.ProviderContext;
 import dev.chaos4j.core.provider.Providers;
@@ -40,6 +41,8 @@ public final class ExperimentValidator {
   private final DocumentCheck secrets;
   private final ToleranceRule tolerance;
   private final DocumentCheck controls;
+  private final Map<String, MissingModule> missingModules = new java.util.LinkedHashMap<>();
+  private static final String MODULE_PLACEHOLDER = "\u0000missing-module:";
 
   public ExperimentValidator(
       Providers providers,
@@ -88,6 +91,12 @@ public final class ExperimentValidator {
     checkMethod(experiment, problems);
     checkRollbacks(experiment, problems);
     collect(() -> controls.check(experiment), problems);
+    problems.replaceAll(
+        p ->
+            p.startsWith(MODULE_PLACEHOLDER)
+                ? missingModules.get(p.substring(MODULE_PLACEHOLDER.length())).getMessage()
+                : p);
+    missingModules.clear();
     return problems;
   }
 
@@ -99,9 +108,17 @@ public final class ExperimentValidator {
     }
   }
 
-  private static void collect(Runnable check, List<String> problems) {
+  private void collect(Runnable check, List<String> problems) {
     try {
       check.run();
+    } catch (MissingModule e) {
+      // one line per missing module, naming every activity that needs it
+      MissingModule first = missingModules.putIfAbsent(e.module(), e);
+      if (first == null) {
+        problems.add(MODULE_PLACEHOLDER + e.module());
+      } else {
+        first.alsoNeededBy(e.activity());
+      }
     } catch (ChaosException e) {
       problems.add(e.getMessage());
     }

@@ -4,6 +4,7 @@ import dev.chaos4j.core.ActivityFailed;
 import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.InterruptExecution;
 import dev.chaos4j.core.InvalidActivity;
+import dev.chaos4j.core.MissingModule;
 import dev.chaos4j.core.extension.ArgumentBinder;
 import dev.chaos4j.core.extension.FunctionRegistry;
 import dev.chaos4j.core.extension.Invocations;
@@ -172,12 +173,10 @@ public final class PythonProvider implements Provider {
    * neither chaos4j nor Python has it and which Java modules exist, closest names first.
    */
   private InvalidActivity moduleNotFound(String module, Object activityName, String pythonSide) {
-    return new InvalidActivity(
-        "could not find Python module '"
-            + module
-            + "' in activity '"
-            + Py.str(activityName)
-            + "': chaos4j has no Java implementation of it and "
+    return new MissingModule(
+        module,
+        Py.str(activityName),
+        "chaos4j has no Java implementation of it and "
             + pythonSide
             + " "
             + javaModulesHint(module));
