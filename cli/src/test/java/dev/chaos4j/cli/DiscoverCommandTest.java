@@ -127,18 +127,22 @@ class DiscoverCommandTest {
   }
 
   @Test
-  void aMissingDirectoryForTheDiscoveryPathIsOneClearLine() {
+  void missingDirectoriesOfTheDiscoveryPathAreCreated() {
     CliRunner.Result result = discover("--discovery-path", "missing/d.json", "chaosfake");
+
+    assertThat(result.exitCode()).isEqualTo(0);
+    assertThat(dir.resolve("missing/d.json")).isRegularFile();
+  }
+
+  @Test
+  void aDiscoveryPathThatIsADirectoryIsOneClearLine() throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("taken.json"));
+    CliRunner.Result result = discover("--discovery-path", "taken.json", "chaosfake");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
         .contains(
-            "cannot write discovery file "
-                + dir.resolve("missing/d.json")
-                + ": directory "
-                + dir.resolve("missing")
-                + " does not exist");
-    assertThat(result.events()).containsExactly("discovery-started", "discovery-failed");
+            "cannot write discovery file " + dir.resolve("taken.json") + ": it is a directory");
   }
 
   @Test
