@@ -134,6 +134,18 @@ public final class Runner {
       } catch (InterruptExecution e) {
         journal.put("status", "interrupted");
         rollbacksAllowed = reportInterruption(e);
+      } catch (RuntimeException e) {
+        // an unexpected error in a hypothesis probe: the reference crashes without a journal;
+        // here the run ends aborted, rollbacks follow the strategy, and the journal is written
+        if (interruption.requested()) {
+          journal.put("status", "interrupted");
+          rollbacksAllowed = reportInterruption(new InterruptExecution(message(e), e));
+        } else {
+          journal.put("status", "aborted");
+          LOG.critical(
+              "Experiment ran into an unexpected fatal error, aborting now: " + message(e));
+          LOG.debug("abort cause", e);
+        }
       }
       if (rollbacksAllowed) {
         rollbacks();

@@ -194,6 +194,20 @@ class RunnerTest {
   }
 
   @Test
+  void unexpectedErrorInTheHypothesisAbortsWithAJournalAndPlaysDefaultRollbacks() {
+    Map<String, Object> journal =
+        run(
+            experiment(
+                List.of(probe("p", "\"crash\": \"bad json\"", 1)),
+                List.of(activity("action", "a", "")),
+                List.of(activity("action", "r", ""))),
+            RunOptions.defaults());
+    assertThat(journal.get("status")).isEqualTo("aborted");
+    assertThat(fake.calls).containsExactly("p", "r");
+    assertThat(journal).containsKeys("end", "duration");
+  }
+
+  @Test
   void rollbackStrategiesDecideWhetherRollbacksPlay() {
     Map<String, Object> e =
         experiment(
