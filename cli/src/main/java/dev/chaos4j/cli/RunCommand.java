@@ -4,6 +4,7 @@ import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.config.RunConfiguration;
 import dev.chaos4j.core.config.Substitution;
 import dev.chaos4j.core.config.Variables;
+import dev.chaos4j.core.control.ControlsValidator;
 import dev.chaos4j.core.journal.JournalWriter;
 import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.provider.ProviderContext;
@@ -152,6 +153,13 @@ public final class RunCommand extends CommandBase {
             Strategies.rollback(rollbackName),
             rollbackName);
     experiment.put("dry", dryMode == null ? null : dryMode.label());
+    if (!controlFiles.isEmpty()
+        || !session.settings().controls().isEmpty()
+        || ControlsValidator.declaresControls(experiment)) {
+      LOG.warning(
+          "This version of chaos4j validates controls but does not apply them yet: the run goes"
+              + " on without them");
+    }
 
     Map<String, String> environment = session.environment();
     Path dir = session.workingDirectory();
