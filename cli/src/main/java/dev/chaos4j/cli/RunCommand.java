@@ -123,6 +123,7 @@ public final class RunCommand extends CommandBase {
     try (Session session = new Session(global(), variables)) {
       Object document = session.load(source, !noVerifyTls);
       if (!noValidation) {
+        LOG.info("Validating the experiment's syntax");
         List<String> problems = session.validate(document, variables);
         if (!problems.isEmpty()) {
           problems.forEach(LOG::error);
