@@ -25,7 +25,6 @@ public final class ValidateCommand extends CommandBase {
   protected int execute() {
     try (Session session = new Session(global(), Variables.none())) {
       Object document = session.load(source, !noVerifyTls);
-      LOG.info("Validating the experiment's syntax");
       List<String> problems = session.validate(document, Variables.none());
       if (!problems.isEmpty()) {
         problems.forEach(LOG::error);
