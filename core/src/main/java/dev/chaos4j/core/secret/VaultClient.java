@@ -4,6 +4,7 @@ import dev.chaos4j.core.InterruptExecution;
 import dev.chaos4j.core.InvalidExperiment;
 import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.value.Json;
+import dev.chaos4j.core.value.PercentEncoding;
 import dev.chaos4j.core.value.Py;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -306,23 +307,7 @@ public final class VaultClient {
 
   /** Percent-encodes a path as Python's {@code urllib.parse.quote} does, keeping {@code /}. */
   static String quote(String path) {
-    StringBuilder out = new StringBuilder(path.length());
-    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '_'
-          || c == '.'
-          || c == '-'
-          || c == '~'
-          || c == '/') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(String.format("%02X", c));
-      }
-    }
-    return out.toString();
+    return PercentEncoding.quote(path, "/");
   }
 
   /** One exchange with Vault: its JSON body (null when there is none or it is not JSON). */

@@ -1,8 +1,8 @@
 package dev.chaos4j.core.provider.http;
 
 import dev.chaos4j.core.ChaosException;
+import dev.chaos4j.core.value.PercentEncoding;
 import dev.chaos4j.core.value.Py;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +12,6 @@ import java.util.Map;
  * out, every value formatted with Python's {@code str()}.
  */
 final class FormEncoding {
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private FormEncoding() {}
 
@@ -71,24 +70,8 @@ final class FormEncoding {
     quotePlus(out, Py.str(value));
   }
 
-  /** Python's {@code urllib.parse.quote_plus}: unreserved characters kept, space as {@code +}. */
   static void quotePlus(StringBuilder out, String text) {
-    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '_'
-          || c == '.'
-          || c == '-'
-          || c == '~') {
-        out.append((char) c);
-      } else if (c == ' ') {
-        out.append('+');
-      } else {
-        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-      }
-    }
+    PercentEncoding.appendQuotePlus(out, text);
   }
 
   private static ChaosException unsupported(Object arguments) {
