@@ -14,6 +14,8 @@ public final class Main {
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new ChaosCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(false);
+    // `--log-file-level info` must not take `info` for the sub-command of that name
+    cl.setAllowSubcommandsAsOptionParameters(true);
     return cl.execute(args);
   }
 }

@@ -190,4 +190,50 @@ class RunCommandIT {
     Map<?, ?> say = (Map<?, ?>) ((List<?>) journal().get("run")).get(0);
     assertThat(((Map<?, ?>) say.get("output")).get("stdout")).isEqualTo("other\n");
   }
+
+  @Test
+  void globalLogOptionsWorkAsInTheReference() throws Exception {
+    Path e = write("e.json", EXPERIMENT.replace("ACTION", ""));
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                ChaosProcess.jar().toString(),
+                "--log-format",
+                "json",
+                "--log-file",
+                "logs.txt",
+                "--log-file-level",
+                "info",
+                "validate",
+                e.toString())
+            .directory(dir.toFile())
+            .redirectErrorStream(false)
+            .start();
+    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isEqualTo(0);
+    assertThat(stderr.strip().lines())
+        .allSatisfy(
+            line ->
+                assertThat(Json.parse(line))
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsKeys("levelname", "message"));
+    assertThat(Files.readString(dir.resolve("logs.txt")))
+        .contains("INFO] [ValidateCommand] experiment syntax and semantic look valid")
+        .doesNotContain("DEBUG");
+  }
+
+  @Test
+  void changeDirResolvesTheSourceTheJournalAndProcessesThere() throws Exception {
+    Path sub = Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(
+        sub.resolve("e.json"),
+        "{\"title\": \"t\", \"description\": \"d\", \"method\": [{\"type\": \"action\","
+            + " \"name\": \"touch\", \"provider\": {\"type\": \"process\", \"path\":"
+            + " \"touch\", \"arguments\": [\"made-here\"]}}]}");
+    ChaosProcess.Result r = ChaosProcess.run(dir, "--change-dir", "sub", "run", "e.json");
+    assertThat(r.exitCode()).as(r.stderr()).isEqualTo(0);
+    assertThat(sub.resolve("journal.json")).isRegularFile();
+    assertThat(sub.resolve("made-here")).isRegularFile();
+  }
 }
