@@ -1,5 +1,6 @@
 package dev.chaos4j.cli;
 
+import dev.chaos4j.core.log.Log;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -13,17 +14,22 @@ import picocli.CommandLine;
  * Runs the {@code chaos} command in-process with piped standard input and captured standard output
  * and error, recording the flow events the commands emit.
  */
-final class CliRunner {
+public final class CliRunner {
   /** What one run produced. */
-  record Result(int exitCode, String out, String err, List<String> events) {}
+  public record Result(int exitCode, String out, String err, List<String> events) {}
 
   private CliRunner() {}
 
-  static Result run(String stdin, String... args) {
+  /** Runs {@code chaos ARGS} with empty standard input. */
+  public static Result chaos(String... args) {
+    return run("", args);
+  }
+
+  /** Runs {@code chaos ARGS} with the given standard input. */
+  public static Result run(String stdin, String... args) {
     List<String> events = new ArrayList<>();
     FlowEvents recorder = (event, payload, error) -> events.add(event);
-    CommandLine cl = new CommandLine(new ChaosCommand());
-    cl.setCaseInsensitiveEnumValuesAllowed(false);
+    CommandLine cl = Main.commandLine();
     ((DiscoverCommand) cl.getSubcommands().get("discover").getCommand()).events = recorder;
     ((InitCommand) cl.getSubcommands().get("init").getCommand()).events = recorder;
 
@@ -46,6 +52,7 @@ final class CliRunner {
       System.setIn(in);
       System.setOut(out);
       System.setErr(err);
+      Log.clearSinks();
     }
   }
 }

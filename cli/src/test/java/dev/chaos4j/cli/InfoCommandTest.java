@@ -1,6 +1,6 @@
 package dev.chaos4j.cli;
 
-import static dev.chaos4j.cli.CapturedRun.chaos;
+import static dev.chaos4j.cli.CliRunner.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,14 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 class InfoCommandTest {
   @TempDir Path dir;
 
-  private CapturedRun info(String target) {
+  private CliRunner.Result info(String target) {
     return chaos(
         "--no-log-file", "--settings", dir.resolve("settings.yaml").toString(), "info", target);
   }
 
   @Test
   void coreShowsTheVersionsTable() {
-    CapturedRun run = info("core");
+    CliRunner.Result run = info("core");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines())
         .containsExactly(
@@ -38,14 +38,14 @@ class InfoCommandTest {
   void settingsPrintsTheFileAsIs() throws IOException {
     String content = "# my settings\nauths:\n  example.com: {type: bearer, value: t}\n";
     Files.writeString(dir.resolve("settings.yaml"), content);
-    CapturedRun run = info("settings");
+    CliRunner.Result run = info("settings");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo(content + System.lineSeparator());
   }
 
   @Test
   void settingsWithoutAFileSaysSoAndSucceedsAsTheReference() {
-    CapturedRun run = info("settings");
+    CliRunner.Result run = info("settings");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .isEqualTo(
@@ -54,7 +54,7 @@ class InfoCommandTest {
 
   @Test
   void unknownTargetIsAUsageError() {
-    CapturedRun run = info("plugins");
+    CliRunner.Result run = info("plugins");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("expected one of [core, settings, extensions]");
     assertThat(run.out()).isEmpty();
@@ -64,7 +64,7 @@ class InfoCommandTest {
   void extensionsWithNoneInstalledSaysSo() throws Exception {
     try (URLClassLoader empty =
         new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
-      CapturedRun run = withContextLoader(empty, () -> info("extensions"));
+      CliRunner.Result run = withContextLoader(empty, () -> info("extensions"));
       assertThat(run.exitCode()).isZero();
       assertThat(run.out()).isEqualTo("No extensions installed." + System.lineSeparator());
     }
@@ -73,7 +73,7 @@ class InfoCommandTest {
   @Test
   void extensionsListsNameVersionFunctionCountAndModules() throws Exception {
     try (URLClassLoader loader = registering(FakeExtension.class.getName())) {
-      CapturedRun run = withContextLoader(loader, () -> info("extensions"));
+      CliRunner.Result run = withContextLoader(loader, () -> info("extensions"));
       assertThat(run.exitCode()).isZero();
       assertThat(run.out().lines())
           .startsWith("NAME                                    VERSION   FUNCTIONS MODULES")
@@ -88,7 +88,7 @@ class InfoCommandTest {
   void extensionThatCannotBeLoadedIsReportedAndSkipped() throws Exception {
     try (URLClassLoader loader =
         registering("dev.chaos4j.cli.NoSuchExtension", FakeExtension.class.getName())) {
-      CapturedRun run = withContextLoader(loader, () -> info("extensions"));
+      CliRunner.Result run = withContextLoader(loader, () -> info("extensions"));
       assertThat(run.exitCode()).isZero();
       assertThat(run.out()).contains("chaostoolkit-fake");
       assertThat(run.err())

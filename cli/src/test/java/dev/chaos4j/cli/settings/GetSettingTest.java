@@ -2,7 +2,7 @@ package dev.chaos4j.cli.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaos4j.cli.CapturedRun;
+import dev.chaos4j.cli.CliRunner;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class GetSettingTest {
   }
 
   private String get(String... args) {
-    CapturedRun run = f.settings(concat("get", args));
+    CliRunner.Result run = f.settings(concat("get", args));
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
     return run.out();
@@ -68,7 +68,7 @@ class GetSettingTest {
   void missingKeyIsOneLineAndExitCode1() {
     for (String key :
         new String[] {"auths.example.com", "notifications[1]", "runtime.hypothesis", "owner.x"}) {
-      CapturedRun run = f.settings("get", key);
+      CliRunner.Result run = f.settings("get", key);
       assertThat(run.exitCode()).as(key).isEqualTo(1);
       assertThat(run.out()).as(key).isEmpty();
       assertThat(run.err().lines()).as(key).hasSize(1);
@@ -81,7 +81,7 @@ class GetSettingTest {
   @Test
   void missingFileIsOneLineAndExitCode1() {
     SettingsFixture none = new SettingsFixture(dir.resolve("elsewhere"));
-    CapturedRun run = none.settings("get", "auths");
+    CliRunner.Result run = none.settings("get", "auths");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).contains("No settings file found at " + none.file);
@@ -90,7 +90,7 @@ class GetSettingTest {
   @Test
   void missingKeyArgumentOrUnknownFormatIsAUsageError() {
     assertThat(f.settings("get").exitCode()).isEqualTo(2);
-    CapturedRun run = f.settings("get", "--format", "toml", "owner");
+    CliRunner.Result run = f.settings("get", "--format", "toml", "owner");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("expected one of [string, json, yaml]");
   }

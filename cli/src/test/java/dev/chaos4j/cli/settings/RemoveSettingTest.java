@@ -2,7 +2,7 @@ package dev.chaos4j.cli.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaos4j.cli.CapturedRun;
+import dev.chaos4j.cli.CliRunner;
 import dev.chaos4j.core.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +21,7 @@ class RemoveSettingTest {
   }
 
   private void remove(String key) {
-    CapturedRun run = f.settings("remove", key);
+    CliRunner.Result run = f.settings("remove", key);
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).isEmpty();
     assertThat(run.exitCode()).isZero();
@@ -49,7 +49,7 @@ class RemoveSettingTest {
 
   @Test
   void missingKeyIsOneLineAndLeavesTheFileUntouched() {
-    CapturedRun run = f.settings("remove", "notifications[3]");
+    CliRunner.Result run = f.settings("remove", "notifications[3]");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).hasSize(1);
@@ -60,7 +60,7 @@ class RemoveSettingTest {
   @Test
   void missingFileIsExitCode1() {
     SettingsFixture none = new SettingsFixture(dir.resolve("elsewhere"));
-    CapturedRun run = none.settings("remove", "owner");
+    CliRunner.Result run = none.settings("remove", "owner");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("No settings file found at " + none.file);
   }

@@ -2,7 +2,7 @@ package dev.chaos4j.cli.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaos4j.cli.CapturedRun;
+import dev.chaos4j.cli.CliRunner;
 import dev.chaos4j.core.settings.Settings;
 import dev.chaos4j.core.settings.SettingsKeys;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ class SetSettingTest {
   }
 
   private void set(String key, String json) {
-    CapturedRun run = f.settings("set", key, json);
+    CliRunner.Result run = f.settings("set", key, json);
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).isEmpty();
     assertThat(run.exitCode()).isZero();
@@ -66,7 +66,7 @@ class SetSettingTest {
 
   @Test
   void missingKeyIsOneLineAndLeavesTheFileUntouched() {
-    CapturedRun run =
+    CliRunner.Result run =
         f.settings("set", "auths.other\\.org", "{\"type\": \"bearer\", \"value\": \"t\"}");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
@@ -78,7 +78,7 @@ class SetSettingTest {
 
   @Test
   void invalidJsonIsOneLineWithAHintAndLeavesTheFileUntouched() {
-    CapturedRun run = f.settings("set", "owner", "bob");
+    CliRunner.Result run = f.settings("set", "owner", "bob");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err().lines()).hasSize(1);
     assertThat(run.err())
@@ -87,7 +87,7 @@ class SetSettingTest {
         .contains("a string must be quoted, e.g. '\"bob\"'");
     assertThat(f.content()).isEqualTo(SettingsFixture.SAMPLE);
 
-    CapturedRun truncated = f.settings("set", "owner", "{\"a\": ");
+    CliRunner.Result truncated = f.settings("set", "owner", "{\"a\": ");
     assertThat(truncated.exitCode()).isEqualTo(1);
     assertThat(truncated.err()).contains("Invalid JSON value '{\"a\": '").doesNotContain("quoted");
   }
@@ -95,7 +95,7 @@ class SetSettingTest {
   @Test
   void missingFileIsExitCode1AndCreatesNothing() {
     SettingsFixture none = new SettingsFixture(dir.resolve("elsewhere"));
-    CapturedRun run = none.settings("set", "owner", "\"bob\"");
+    CliRunner.Result run = none.settings("set", "owner", "\"bob\"");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("No settings file found at " + none.file);
     assertThat(Files.exists(none.file.getParent())).isFalse();
@@ -103,7 +103,7 @@ class SetSettingTest {
 
   @Test
   void missingValueIsAUsageError() {
-    CapturedRun run = f.settings("set", "owner");
+    CliRunner.Result run = f.settings("set", "owner");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("VALUE");
   }

@@ -1,6 +1,6 @@
 package dev.chaos4j.cli.settings;
 
-import dev.chaos4j.cli.CapturedRun;
+import dev.chaos4j.cli.CliRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,10 +53,10 @@ final class SettingsFixture {
     }
   }
 
-  CapturedRun settings(String... args) {
+  CliRunner.Result settings(String... args) {
     List<String> all =
         new ArrayList<>(List.of("--no-log-file", "--settings", file.toString(), "settings"));
     all.addAll(List.of(args));
-    return CapturedRun.chaos(all.toArray(String[]::new));
+    return CliRunner.chaos(all.toArray(String[]::new));
   }
 }

@@ -2,7 +2,7 @@ package dev.chaos4j.cli.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaos4j.cli.CapturedRun;
+import dev.chaos4j.cli.CliRunner;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +13,7 @@ class ShowSettingsTest {
   @Test
   void yamlIsTheDefaultWithSortedKeysAndATrailingEmptyLine() {
     SettingsFixture f = new SettingsFixture(dir).write(SettingsFixture.SAMPLE);
-    CapturedRun run = f.settings("show");
+    CliRunner.Result run = f.settings("show");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .isEqualTo(
@@ -46,7 +46,7 @@ class ShowSettingsTest {
   void jsonKeepsTheFileOrderAndEscapesNonAscii() {
     SettingsFixture f =
         new SettingsFixture(dir).write("b: 1\na: {x: [true, null, 1.5]}\nc: café\n");
-    CapturedRun run = f.settings("show", "--format", "json");
+    CliRunner.Result run = f.settings("show", "--format", "json");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .isEqualTo(
@@ -82,7 +82,7 @@ class ShowSettingsTest {
   void missingFileIsOneLineAndExitCode1() {
     // deliberate difference: the reference crashes here (click.abort does not exist)
     SettingsFixture f = new SettingsFixture(dir);
-    CapturedRun run = f.settings("show");
+    CliRunner.Result run = f.settings("show");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).hasSize(1);
@@ -92,7 +92,7 @@ class ShowSettingsTest {
   @Test
   void unparseableFileIsOneLineNamingTheFileAndPosition() {
     SettingsFixture f = new SettingsFixture(dir).write("auths:\n  a: [1, 2\n");
-    CapturedRun run = f.settings("show");
+    CliRunner.Result run = f.settings("show");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).hasSize(1);
@@ -103,7 +103,7 @@ class ShowSettingsTest {
   @Test
   void unknownFormatIsAUsageError() {
     SettingsFixture f = new SettingsFixture(dir).write("k: v\n");
-    CapturedRun run = f.settings("show", "--format", "xml");
+    CliRunner.Result run = f.settings("show", "--format", "xml");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("expected one of [json, yaml]");
     assertThat(run.out()).isEmpty();
@@ -111,7 +111,7 @@ class ShowSettingsTest {
 
   @Test
   void settingsWithoutSubCommandPrintsTheHelp() {
-    CapturedRun run = new SettingsFixture(dir).settings();
+    CliRunner.Result run = new SettingsFixture(dir).settings();
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .startsWith("Usage: chaos settings")
