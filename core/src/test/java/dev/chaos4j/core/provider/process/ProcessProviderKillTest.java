@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaos4j.core.ActivityFailed;
 import dev.chaos4j.core.InterruptExecution;
-import dev.chaos4j.core.provider.LogRecorder;
 import dev.chaos4j.core.provider.ProviderContext;
+import dev.chaos4j.core.testing.LogCapture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,7 +104,7 @@ class ProcessProviderKillTest {
 
   @Test
   void aBackgroundProcessHoldingTheOutputOpenDoesNotHoldTheActivity() throws Exception {
-    try (LogRecorder log = LogRecorder.start()) {
+    try (LogCapture log = LogCapture.ofThisThread()) {
       long start = System.nanoTime();
       Map<?, ?> output =
           (Map<?, ?>)
