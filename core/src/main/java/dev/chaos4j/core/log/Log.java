@@ -27,7 +27,12 @@ public final class Log {
     SINKS.add(sink);
   }
 
-  /** Removes every destination (tests use this to isolate themselves). */
+  /** Removes one destination, leaving the others in place. */
+  public static void removeSink(LogSink sink) {
+    SINKS.remove(sink);
+  }
+
+  /** Removes every destination (a command that installs its own destinations starts with this). */
   public static void clearSinks() {
     SINKS.clear();
   }

@@ -279,7 +279,7 @@ class ConfigurationLoaderTest {
                 + " {\"type\": \"process\", \"path\": \"sh\","
                 + " \"arguments\": [\"-c\", \"echo out; echo broken >&2; exit 1\"]}}}");
 
-    try (LogCapture logs = LogCapture.start()) {
+    try (LogCapture logs = LogCapture.ofThisThread()) {
       Map<String, Object> resolved =
           ConfigurationLoader.resolveDynamic(
               config,

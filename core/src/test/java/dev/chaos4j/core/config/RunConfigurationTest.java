@@ -139,7 +139,7 @@ class RunConfigurationTest {
             "{\"secrets\": {\"k8s\": {\"some-key\": {\"type\": \"vault\", \"key\": \"foo\"}}},"
                 + " \"method\": []}");
 
-    try (LogCapture logs = LogCapture.start()) {
+    try (LogCapture logs = LogCapture.ofThisThread()) {
       RunConfiguration validated =
           RunConfiguration.validate(experiment, Variables.none(), Map.of());
       dev.chaos4j.core.secret.SecretsLoader.warnAboutDeprecations(experiment.get("secrets"));

@@ -6,6 +6,7 @@ import dev.chaos4j.core.provider.Providers;
 import dev.chaos4j.core.value.Json;
 import dev.chaos4j.core.value.Py;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -234,19 +235,19 @@ class RunnerTest {
 
   @Test
   void backgroundActivitiesRunConcurrentlyAndTheMethodWaitsForThem() {
-    Map<String, Object> slow1 = activity("action", "s1", "\"sleep\": 0.4");
+    // each waits until both run at once, then takes a while more: run one after the other, they
+    // would fail; not waited for, they would be missing from the journal and unfinished
+    Map<String, Object> slow1 = activity("action", "s1", "\"meet\": 2, \"sleep\": 0.2");
     slow1.put("background", true);
-    Map<String, Object> slow2 = activity("action", "s2", "\"sleep\": 0.4");
+    Map<String, Object> slow2 = activity("action", "s2", "\"meet\": 2, \"sleep\": 0.2");
     slow2.put("background", true);
-    long t0 = System.nanoTime();
     Map<String, Object> journal =
         run(
             experiment(null, List.of(slow1, slow2, activity("action", "f", "")), List.of()),
             RunOptions.defaults());
-    double seconds = (System.nanoTime() - t0) / 1e9;
+    assertThat(fake.finished).containsExactlyInAnyOrder("s1", "s2", "f");
     assertThat(names(journal, "run")).containsExactlyInAnyOrder("s1", "s2", "f");
-    // both sleeps ran in parallel: well under their 0.8 s sum, and not before they ended
-    assertThat(seconds).isBetween(0.39, 0.75);
+    assertThat(journal.get("status")).isEqualTo("completed");
   }
 
   @Test
@@ -337,17 +338,7 @@ class RunnerTest {
             null,
             List.of(activity("action", "long", "\"sleep\": 30"), activity("action", "next", "")),
             List.of(activity("action", "r", "")));
-    Thread stopper =
-        new Thread(
-            () -> {
-              try {
-                Thread.sleep(200);
-              } catch (InterruptedException ignored) {
-                return;
-              }
-              interruption.request(Interruption.Kind.SIGINT, "Ctrl-C");
-            });
-    stopper.start();
+    Thread stopper = interruptOnceStarted("long", interruption, Interruption.Kind.SIGINT, "Ctrl-C");
     long t0 = System.nanoTime();
     RunEnvironment env =
         new RunEnvironment(
@@ -370,16 +361,7 @@ class RunnerTest {
             List.of(activity("action", "long", "\"sleep\": 30")),
             List.of(activity("action", "r", "")));
     Thread stopper =
-        new Thread(
-            () -> {
-              try {
-                Thread.sleep(200);
-              } catch (InterruptedException ignored) {
-                return;
-              }
-              interruption.request(Interruption.Kind.SIGTERM, "SIGTERM");
-            });
-    stopper.start();
+        interruptOnceStarted("long", interruption, Interruption.Kind.SIGTERM, "SIGTERM");
     RunEnvironment env =
         new RunEnvironment(
             new LinkedHashMap<>(), new LinkedHashMap<>(), Path.of("."), System.getenv(), Map.of());
@@ -398,22 +380,35 @@ class RunnerTest {
             null,
             List.of(activity("action", "long", "\"sleep\": 30")),
             List.of(activity("action", "r", "")));
-    new Thread(
-            () -> {
-              try {
-                Thread.sleep(200);
-              } catch (InterruptedException ignored) {
-                return;
-              }
-              interruption.request(Interruption.Kind.UNGRACEFUL, "USR2");
-            })
-        .start();
+    Thread stopper =
+        interruptOnceStarted("long", interruption, Interruption.Kind.UNGRACEFUL, "USR2");
     RunEnvironment env =
         new RunEnvironment(
             new LinkedHashMap<>(), new LinkedHashMap<>(), Path.of("."), System.getenv(), Map.of());
     Map<String, Object> journal =
         runner.run(e, rollbacks(RollbackStrategy.ALWAYS), env, interruption);
+    stopper.join();
     assertThat(journal.get("status")).isEqualTo("interrupted");
     assertThat(names(journal, "rollbacks")).isEmpty();
+  }
+
+  /**
+   * Starts a thread that requests an interruption once the activity of that name is running (or
+   * after 10 s, so that a run which never starts it still ends).
+   */
+  private Thread interruptOnceStarted(
+      String name, Interruption interruption, Interruption.Kind kind, String reason) {
+    Thread stopper =
+        new Thread(
+            () -> {
+              try {
+                fake.awaitStart(name, Duration.ofSeconds(10));
+              } catch (InterruptedException ignored) {
+                return;
+              }
+              interruption.request(kind, reason);
+            });
+    stopper.start();
+    return stopper;
   }
 }

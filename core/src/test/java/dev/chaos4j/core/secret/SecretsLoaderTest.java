@@ -148,7 +148,7 @@ class SecretsLoaderTest {
     Map<String, Object> block =
         json("{\"k8s\": {\"some-key\": {\"type\": \"vault\", \"key\": \"foo\"}}}");
 
-    try (LogCapture logs = LogCapture.start()) {
+    try (LogCapture logs = LogCapture.ofThisThread()) {
       Map<String, Object> secrets =
           SecretsLoader.load(block, Map.of("vault_addr", "http://127.0.0.1:1"), Map.of(), Map.of());
 
@@ -166,7 +166,7 @@ class SecretsLoaderTest {
                 + " \"ok\": {\"type\": \"vault\", \"path\": \"p\", \"key\": \"k\"}},"
                 + " \"b\": {\"y\": {\"type\": \"vault\", \"key\": \"bar\"}}, \"c\": \"odd\"}");
 
-    try (LogCapture logs = LogCapture.start()) {
+    try (LogCapture logs = LogCapture.ofThisThread()) {
       SecretsLoader.warnAboutDeprecations(block);
 
       assertThat(logs.messages(Level.WARNING))

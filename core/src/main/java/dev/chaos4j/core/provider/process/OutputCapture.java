@@ -36,18 +36,30 @@ final class OutputCapture implements Runnable {
     return capture;
   }
 
+  /**
+   * Reads to the end of the stream, holding the stream's lock throughout. When a child exits, the
+   * JDK swaps its pipe for the bytes still buffered in it and closes the pipe, under that same
+   * lock; a read in progress holds the lock and so makes it wait for the real end of the stream.
+   * Were the lock free between two reads, a child that exits right after writing would now and then
+   * lose its pipe while a process it started in the background still holds it open: the provider
+   * would neither wait for that process nor warn about it, and the process would die of SIGPIPE on
+   * its next write. A child that exits before its reader has even started (within a millisecond or
+   * so of its start) still gets that treatment from the JDK; its own output is complete either way.
+   */
   @Override
   public void run() {
     byte[] chunk = new byte[CHUNK];
-    try (in) {
-      int n;
-      while ((n = in.read(chunk)) >= 0) {
-        append(chunk, n);
+    synchronized (in) {
+      try (in) {
+        int n;
+        while ((n = in.read(chunk)) >= 0) {
+          append(chunk, n);
+        }
+      } catch (IOException e) {
+        // the pipe was closed under us (the child was killed): what was read is all there is
+      } finally {
+        done.countDown();
       }
-    } catch (IOException e) {
-      // the pipe was closed under us: what was read is all there is
-    } finally {
-      done.countDown();
     }
   }
 

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaos4j.core.ActivityFailed;
 import dev.chaos4j.core.ChaosException;
-import dev.chaos4j.core.provider.LogRecorder;
 import dev.chaos4j.core.provider.ProviderContext;
+import dev.chaos4j.core.testing.LogCapture;
 import dev.chaos4j.core.value.Json;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -27,13 +27,13 @@ class HttpProviderResponseTest {
 
   @TempDir Path dir;
   private LoopbackServer server;
-  private LogRecorder log;
+  private LogCapture log;
   private final HttpProvider provider = new HttpProvider();
 
   @BeforeEach
   void start() throws Exception {
     server = new LoopbackServer();
-    log = LogRecorder.start();
+    log = LogCapture.ofThisThread();
   }
 
   @AfterEach

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaos4j.core.InvalidActivity;
-import dev.chaos4j.core.provider.LogRecorder;
 import dev.chaos4j.core.provider.ProviderContext;
+import dev.chaos4j.core.testing.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,11 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessProviderValidationTest {
   @TempDir Path dir;
   private final ProcessProvider provider = new ProcessProvider();
-  private LogRecorder log;
+  private LogCapture log;
 
   @BeforeEach
   void record() {
-    log = LogRecorder.start();
+    log = LogCapture.ofThisThread();
   }
 
   @AfterEach

@@ -57,9 +57,4 @@ final class ProcessTree {
     }
     return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
   }
-
-  /** Kills what a test left running. */
-  static void kill(List<Long> pids) {
-    pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-  }
 }

@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chaos4j.core.ActivityFailed;
 import dev.chaos4j.core.InterruptExecution;
 import dev.chaos4j.core.extension.Parameter;
-import dev.chaos4j.core.log.Level;
-import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.provider.ProviderContext;
+import dev.chaos4j.core.testing.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +45,6 @@ class PythonBridgeTest {
     if (bridge != null) {
       bridge.close();
     }
-    Log.clearSinks();
   }
 
   @Test
@@ -259,12 +257,11 @@ class PythonBridgeTest {
 
   @Test
   void recordsOfTheChaostoolkitLoggerReachTheEngineLog() {
-    List<String> records = new CopyOnWriteArrayList<>();
-    Log.addSink((level, source, message, error) -> records.add(level + " " + message));
+    try (LogCapture log = LogCapture.ofAllThreads()) {
+      assertThat(call("log", Map.of("message", "hello from python"))).isEqualTo(true);
 
-    assertThat(call("log", Map.of("message", "hello from python"))).isEqualTo(true);
-
-    awaitTrue(() -> records.contains(Level.WARNING + " hello from python"));
+      awaitTrue(() -> log.warnings().contains("hello from python"));
+    }
   }
 
   @Test
