@@ -3,6 +3,7 @@ package dev.chaos4j.middleware.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaos4j.middleware.AttackHeaders;
 import dev.chaos4j.middleware.AttackSpec;
 import dev.chaos4j.middleware.AttackStatus;
 import dev.chaos4j.middleware.ChaosMiddleware;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -637,6 +639,193 @@ abstract class FilterContract {
 
     assertThat(delayed.get().statusCode()).isEqualTo(200);
     assertThat(millisSince(start)).isLessThan(10_000);
+  }
+
+  // ---- attacks carried by a signed header ----
+
+  static final String SECRET = "a-shared-secret-of-some-length";
+  static final String FAULT_FOR_SHOP =
+      "{\"actions\": [{\"name\": \"fault\", \"value\": \"java.io.IOException\"}],"
+          + " \"target\": {\"application\": \"shop\"}}";
+
+  HttpResponse<String> withHeader(String path, String attack, String signature) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(AttackHeaders.ATTACK, attack);
+    if (signature != null) {
+      headers.put(AttackHeaders.SIGNATURE, signature);
+    }
+    return send("GET", path, headers);
+  }
+
+  static String signed(String attack) {
+    return AttackHeaders.sign(attack, SECRET, Duration.ofMinutes(1));
+  }
+
+  @Test
+  void aSignedHeaderAttacksItsRequestAfterTheHandlerAsProofdockDoes() {
+    use(b -> b.headerSecret(SECRET));
+
+    HttpResponse<String> response = withHeader("/x", FAULT_FOR_SHOP, signed(FAULT_FOR_SHOP));
+
+    assertThat(response.headers().firstValue("X-Test-Exception")).hasValue("java.io.IOException");
+    assertThat(response.headers().firstValue(MARKER)).hasValue("header");
+    assertThat(app.calls).hasValue(1);
+    assertThat(middleware.status().headers()).containsEntry("accepted", 1L);
+  }
+
+  @Test
+  void aHeaderDelayInWholeSecondsIsProofdocksUnit() {
+    use(b -> b.headerSecret(SECRET));
+    String attack = "{\"actions\": [{\"name\": \"delay\", \"value\": \"1\"}]}";
+
+    long start = System.nanoTime();
+    HttpResponse<String> response = withHeader("/x", attack, signed(attack));
+
+    assertThat(millisSince(start)).isGreaterThanOrEqualTo(1000);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(attacked(response)).isTrue();
+  }
+
+  @Test
+  void aHeaderActionTargetsItsRouteWithItsProbabilityAndPhase() {
+    use(b -> b.headerSecret(SECRET));
+    String attack =
+        "{\"actions\": [{\"name\": \"abort\", \"value\": \"503\", \"route\":"
+            + " \"/api/*\", \"probability\": \"100\", \"phase\": \"before\"}]}";
+
+    assertThat(withHeader("/api/orders", attack, signed(attack)).statusCode()).isEqualTo(503);
+    assertThat(app.calls).hasValue(0);
+    assertThat(withHeader("/x", attack, signed(attack)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anUnsignedHeaderIsRefusedUnlessTheConfigurationAllowsIt() {
+    use(b -> b.headerSecret(SECRET));
+    HttpResponse<String> refused = withHeader("/x", FAULT_FOR_SHOP, null);
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(attacked(refused)).isFalse();
+    assertThat(middleware.status().headers()).containsEntry("unsigned", 1L);
+
+    use(b -> b.allowUnsignedHeaders(true));
+    HttpResponse<String> accepted = withHeader("/x", FAULT_FOR_SHOP, null);
+    assertThat(accepted.headers().firstValue("X-Test-Exception")).hasValue("java.io.IOException");
+  }
+
+  @Test
+  void headersAreNotEvenReadWithoutASecretOrPermissionForUnsignedOnes() {
+    HttpResponse<String> response = withHeader("/x", FAULT_FOR_SHOP, signed(FAULT_FOR_SHOP));
+
+    assertThat(middleware.isIdle()).isTrue();
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(middleware.status().headers()).isEmpty();
+  }
+
+  @Test
+  void aForgedHeaderIsRefused() {
+    use(b -> b.headerSecret(SECRET));
+    String otherSecret =
+        AttackHeaders.sign(FAULT_FOR_SHOP, "another-secret-entirely", Duration.ofMinutes(1));
+    String tampered = FAULT_FOR_SHOP.replace("IOException", "UncheckedIOException");
+
+    assertThat(attacked(withHeader("/x", FAULT_FOR_SHOP, otherSecret))).isFalse();
+    assertThat(attacked(withHeader("/x", tampered, signed(FAULT_FOR_SHOP)))).isFalse();
+    assertThat(attacked(withHeader("/x", FAULT_FOR_SHOP, "t=1,n=whatever,v1=00"))).isFalse();
+
+    assertThat(app.calls).hasValue(3);
+    assertThat(middleware.status().headers()).containsEntry("forged", 3L);
+  }
+
+  @Test
+  void anExpiredHeaderIsRefused() {
+    use(b -> b.headerSecret(SECRET));
+    String expired =
+        AttackHeaders.sign(FAULT_FOR_SHOP, SECRET, Instant.now().minusSeconds(5), "nonce-0001");
+
+    assertThat(attacked(withHeader("/x", FAULT_FOR_SHOP, expired))).isFalse();
+    assertThat(middleware.status().headers()).containsEntry("expired", 1L);
+  }
+
+  @Test
+  void aReplayedHeaderIsRefused() {
+    use(b -> b.headerSecret(SECRET));
+    String signature = signed(FAULT_FOR_SHOP);
+
+    assertThat(attacked(withHeader("/x", FAULT_FOR_SHOP, signature))).isTrue();
+    assertThat(attacked(withHeader("/x", FAULT_FOR_SHOP, signature))).isFalse();
+    assertThat(middleware.status().headers())
+        .containsEntry("accepted", 1L)
+        .containsEntry("replayed", 1L);
+  }
+
+  @Test
+  void aHeaderExpiringFurtherAheadThanAllowedIsRefused() {
+    use(b -> b.headerSecret(SECRET).headerMaxTtl(Duration.ofMinutes(5)));
+    String tooLong = AttackHeaders.sign(FAULT_FOR_SHOP, SECRET, Duration.ofHours(1));
+
+    assertThat(attacked(withHeader("/x", FAULT_FOR_SHOP, tooLong))).isFalse();
+    assertThat(middleware.status().headers()).containsEntry("invalid", 1L);
+  }
+
+  @Test
+  void aHeaderForAnotherApplicationLeavesTheInstalledAttacksActing() {
+    use(b -> b.headerSecret(SECRET));
+    attack("{\"id\": \"installed\", \"abort\": {\"status\": 503}}");
+    String forBilling = FAULT_FOR_SHOP.replace("shop", "billing");
+
+    HttpResponse<String> response = withHeader("/x", forBilling, signed(forBilling));
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue(MARKER)).hasValue("installed");
+    assertThat(middleware.status().headers()).containsEntry("not-targeted", 1L);
+  }
+
+  @Test
+  void aHeaderForThisInstanceTakesThePlaceOfTheInstalledAttacks() {
+    use(b -> b.headerSecret(SECRET));
+    attack("{\"id\": \"installed\", \"abort\": {\"status\": 503}}");
+    String delay = "{\"actions\": [{\"name\": \"delay\", \"value\": \"100ms\"}]}";
+
+    HttpResponse<String> response = withHeader("/x", delay, signed(delay));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue(MARKER)).hasValue("header");
+  }
+
+  @Test
+  void headerActionsOutsideTheGuardrailsAreRefused() {
+    use(b -> b.headerSecret(SECRET).maxDelay(Duration.ofSeconds(2)));
+    String error = "{\"actions\": [{\"name\": \"fault\", \"value\": \"java.lang.Error\"}]}";
+    String longDelay = "{\"actions\": [{\"name\": \"delay\", \"value\": \"60\"}]}";
+
+    assertThat(attacked(withHeader("/x", error, signed(error)))).isFalse();
+    assertThat(attacked(withHeader("/x", longDelay, signed(longDelay)))).isFalse();
+    assertThat(middleware.status().headers()).containsEntry("invalid", 2L);
+  }
+
+  @Test
+  void anOversizedOrMalformedHeaderIsRefused() {
+    use(b -> b.allowUnsignedHeaders(true).headerMaxBytes(100));
+    String large =
+        "{\"actions\": [{\"name\": \"delay\", \"value\": \"1\", \"route\": \"/"
+            + "a".repeat(200)
+            + "\"}]}";
+
+    assertThat(attacked(withHeader("/x", large, null))).isFalse();
+    assertThat(attacked(withHeader("/x", "{not json", null))).isFalse();
+    assertThat(attacked(withHeader("/x", "[{\"name\": \"delay\", \"value\": \"1\"}]", null)))
+        .isFalse();
+    assertThat(middleware.status().headers()).containsEntry("invalid", 3L);
+  }
+
+  @Test
+  void theSwitchDisarmsHeaderAttacksToo() {
+    use(b -> b.headerSecret(SECRET));
+    middleware.disable();
+
+    HttpResponse<String> response = withHeader("/x", FAULT_FOR_SHOP, signed(FAULT_FOR_SHOP));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(attacked(response)).isFalse();
   }
 
   // ---- configured from the container ----
