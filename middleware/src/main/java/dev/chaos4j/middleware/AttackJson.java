@@ -294,8 +294,8 @@ final class AttackJson {
     if (value == null) {
       return null;
     }
-    if (value instanceof Long l) {
-      return l;
+    if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+      return ((Number) value).longValue();
     }
     if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
       return d.longValue();

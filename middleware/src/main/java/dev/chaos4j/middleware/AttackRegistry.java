@@ -476,7 +476,7 @@ final class AttackRegistry {
 
   /** Republishes soon, off the request thread: an attack reached its hit cap. */
   private void refreshSoon() {
-    if (scheduler != null && refreshPending.compareAndSet(false, true)) {
+    if (scheduler != null && !scheduler.isShutdown() && refreshPending.compareAndSet(false, true)) {
       scheduler.execute(
           () -> {
             refreshPending.set(false);
@@ -511,7 +511,7 @@ final class AttackRegistry {
   }
 
   private void scheduleSweep() {
-    if (scheduler == null) {
+    if (scheduler == null || scheduler.isShutdown()) {
       return;
     }
     long next = Long.MAX_VALUE;

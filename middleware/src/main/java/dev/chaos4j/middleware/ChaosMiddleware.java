@@ -33,6 +33,7 @@ public final class ChaosMiddleware implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private AdminServer admin;
   private ControlPoller poller;
+  private volatile boolean closed;
 
   private ChaosMiddleware(MiddlewareConfig config, ScheduledExecutorService scheduler) {
     this.config = config;
@@ -231,6 +232,7 @@ public final class ChaosMiddleware implements AutoCloseable {
   /** Stops the admin API and polling, and disarms everything. */
   @Override
   public void close() {
+    closed = true;
     if (admin != null) {
       admin.stop();
     }
@@ -251,6 +253,9 @@ public final class ChaosMiddleware implements AutoCloseable {
           "the chaos4j middleware is disabled ("
               + MiddlewareConfig.PREFIX
               + "enabled is not true)");
+    }
+    if (closed) {
+      throw new IllegalStateException("the chaos4j middleware is closed");
     }
   }
 }

@@ -201,14 +201,25 @@ final class HeaderAttacks {
         null,
         delay,
         fault,
-        phase == null
-            ? Phase.AFTER
-            : Phase.valueOf(String.valueOf(phase).toUpperCase(Locale.ROOT).trim()),
+        phase(phase),
         probability(a.get("probability")),
         1,
         0,
         0,
         null);
+  }
+
+  /** Proofdock acts after the handler; an action may say {@code "phase": "before"}. */
+  private static Phase phase(Object value) {
+    if (value == null) {
+      return Phase.AFTER;
+    }
+    for (Phase phase : Phase.values()) {
+      if (phase.jsonName().equals(String.valueOf(value).trim().toLowerCase(Locale.ROOT))) {
+        return phase;
+      }
+    }
+    throw new InvalidAttackException("phase '" + value + "' is not before or after");
   }
 
   private static long delayMillis(String value) {
