@@ -114,6 +114,8 @@ final class AdminServer {
         send(exchange, 404, error(e.getMessage()));
       } catch (IllegalStateException e) {
         send(exchange, 409, error(e.getMessage()));
+      } catch (RuntimeException e) {
+        send(exchange, 500, error("internal error: " + e));
       }
     }
   }

@@ -132,6 +132,10 @@ class AttackSpecTest {
     assertThat(problem("{\"ttl\": \"soon\", \"delay\": {\"ms\": 1}}"))
         .startsWith("'ttl': 'soon' is not a duration");
     assertThat(problem("{\"ttl\": 0, \"delay\": {\"ms\": 1}}")).isEqualTo("ttl must be positive");
+    assertThat(problem("{\"ttl\": 1e300, \"delay\": {\"ms\": 1}}"))
+        .isEqualTo("'ttl': 1.0E300 is not a duration in seconds");
+    assertThat(problem("{\"ttl\": -5, \"delay\": {\"ms\": 1}}"))
+        .isEqualTo("'ttl': -5 is not a duration in seconds");
     assertThat(problem("[1]")).isEqualTo("the attack must be a JSON object, got [1]");
     assertThat(problem("{\"delay\": ")).startsWith("invalid JSON at character");
   }

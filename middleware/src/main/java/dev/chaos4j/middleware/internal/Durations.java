@@ -52,7 +52,11 @@ public final class Durations {
 
   /** A number of seconds (which may have a fraction) as a duration. */
   public static Duration ofSeconds(Number seconds) {
-    return seconds(new BigDecimal(seconds.toString()));
+    try {
+      return seconds(new BigDecimal(seconds.toString()));
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException(seconds + " is not a duration in seconds");
+    }
   }
 
   /** The shortest of our own forms that states the duration exactly, e.g. {@code 1500ms}. */
