@@ -1,0 +1,147 @@
+package dev.chaos4j.middleware;
+
+import dev.chaos4j.middleware.AttackSpec.Abort;
+import dev.chaos4j.middleware.AttackSpec.Phase;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What to do to one attacked request: the hits of the attacks that fired, in order, each with its
+ * delay drawn and its fault. A framework adapter carries it out (delay, then abort or throw; before
+ * or after the handler) and closes it when the request is done, which frees the concurrency slots
+ * it holds. Exists only for attacked requests: the decision returns {@code null} otherwise.
+ */
+public final class AttackPlan implements AutoCloseable {
+
+  private final AttackRegistry registry;
+  private final List<Hit> hits = new ArrayList<>(2);
+  private final boolean holdsGlobalSlot;
+  private long delayBudgetMillis;
+  private boolean closed;
+
+  AttackPlan(AttackRegistry registry, boolean holdsGlobalSlot, long delayBudgetMillis) {
+    this.registry = registry;
+    this.holdsGlobalSlot = holdsGlobalSlot;
+    this.delayBudgetMillis = delayBudgetMillis;
+  }
+
+  /** Adds a hit; its delay is cut so that the delays of one request stay within the maximum. */
+  void add(CompiledAttack attack) {
+    long delay = Math.min(attack.sampleDelayMillis(), delayBudgetMillis);
+    delayBudgetMillis -= delay;
+    hits.add(new Hit(attack, delay));
+  }
+
+  /** The hits, in the order the attacks were installed. */
+  public List<Hit> hits() {
+    return Collections.unmodifiableList(hits);
+  }
+
+  /** Whether some hit acts in this phase. */
+  public boolean has(Phase phase) {
+    for (Hit hit : hits) {
+      if (hit.phase() == phase) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The value of the response header that marks the response: the ids of the attacks. */
+  public String marker() {
+    StringBuilder out = new StringBuilder();
+    for (Hit hit : hits) {
+      if (out.length() > 0) {
+        out.append(',');
+      }
+      out.append(hit.attackId());
+    }
+    return out.toString();
+  }
+
+  /**
+   * Waits for the hit's delay on the calling thread. Returns early, with {@code false}, when the
+   * middleware is switched off or the attack removed (one switch stops every delay in progress), or
+   * when the thread is interrupted (its interrupt flag is kept).
+   */
+  public boolean pause(Hit hit) {
+    return registry.pause(hit.attack, hit.delayMillis);
+  }
+
+  /** Frees the concurrency slots this request holds; idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (Hit hit : hits) {
+      hit.attack.release();
+    }
+    if (holdsGlobalSlot) {
+      registry.releaseGlobalSlot();
+    }
+  }
+
+  /** One attack acting on the request. */
+  public static final class Hit {
+    private final CompiledAttack attack;
+    private final long delayMillis;
+
+    Hit(CompiledAttack attack, long delayMillis) {
+      this.attack = attack;
+      this.delayMillis = delayMillis;
+    }
+
+    /** The attack's id ({@code header} for an attack carried by the request's header). */
+    public String attackId() {
+      return attack.id;
+    }
+
+    /** Before or after the handler. */
+    public Phase phase() {
+      return attack.phase();
+    }
+
+    /** The delay drawn for this request, in milliseconds; 0 for none. */
+    public long delayMillis() {
+      return delayMillis;
+    }
+
+    /** The abort to answer with, or {@code null}. */
+    public Abort abort() {
+      return attack.abort();
+    }
+
+    /** Whether the hit ends by throwing {@link #newException()}. */
+    public boolean throwsException() {
+      return attack.throwsException();
+    }
+
+    /** A new instance of the allow-listed exception this hit throws. */
+    public Throwable newException() {
+      return attack.newException();
+    }
+
+    /** One phrase for logs: {@code delay 200 ms, then abort 503}. */
+    public String describe() {
+      StringBuilder out = new StringBuilder();
+      if (delayMillis > 0 || attack.spec.delay() != null) {
+        out.append("delay ").append(delayMillis).append(" ms");
+      }
+      String fault = null;
+      if (abort() != null) {
+        fault = "abort " + abort().status();
+      } else if (throwsException()) {
+        fault = "throw " + ((AttackSpec.ThrowException) attack.spec.fault()).type();
+      }
+      if (fault != null) {
+        out.append(out.length() > 0 ? ", then " : "").append(fault);
+      }
+      return out.append(phase() == Phase.BEFORE ? " (before" : " (after")
+          .append(" the handler)")
+          .toString();
+    }
+  }
+}
