@@ -123,11 +123,6 @@ public final class ControlsValidator {
     }
   }
 
-  /** Whether the experiment declares any control, at any level. */
-  public static boolean declaresControls(Map<String, Object> experiment) {
-    return !declaredControls(experiment).isEmpty();
-  }
-
   /** Every control declaration of the document, top level first, then hypothesis, activities. */
   static List<Map<?, ?>> declaredControls(Map<String, Object> experiment) {
     List<Map<?, ?>> out = new ArrayList<>();

@@ -125,7 +125,11 @@ final class ActivityRunner {
     } catch (ActivityFailed failed) {
       record.put("status", "failed");
       record.put("exception", exceptionLines(failed));
-      LOG.error("  => failed: " + failed.getMessage());
+      // the failure of a control's activity is the control's to report
+      LOG.log(
+          announce == Level.INFO ? Level.ERROR : Level.DEBUG,
+          "  => failed: " + failed.getMessage(),
+          null);
     } finally {
       Instant end = Instant.now();
       record.put("end", Timestamps.format(end));
