@@ -4,7 +4,7 @@ import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.config.RunConfiguration;
 import dev.chaos4j.core.config.Substitution;
 import dev.chaos4j.core.config.Variables;
-import dev.chaos4j.core.control.ControlsValidator;
+import dev.chaos4j.core.control.GlobalControls;
 import dev.chaos4j.core.journal.JournalWriter;
 import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.provider.ProviderContext;
@@ -15,6 +15,7 @@ import dev.chaos4j.core.run.RunEnvironment;
 import dev.chaos4j.core.run.RunOptions;
 import dev.chaos4j.core.run.Runner;
 import dev.chaos4j.core.run.Strategies;
+import dev.chaos4j.core.run.ToleranceCheck;
 import dev.chaos4j.core.value.Py;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,8 +121,12 @@ public final class RunCommand extends CommandBase {
   protected int execute() {
     Dry dryMode = parseChoices();
     Variables variables = loadVariables();
+    List<Path> controlPaths = existingFiles("--control-file", controlFiles);
     try (Session session = new Session(global(), variables)) {
-      Object document = session.load(source, !noVerifyTls);
+      GlobalControls controls = session.globalControls(controlPaths);
+      Object document =
+          controls.aroundLoading(
+              source, session.settings().raw(), () -> session.load(source, !noVerifyTls));
       if (!noValidation) {
         LOG.info("Validating the experiment's syntax");
         List<String> problems = session.validate(document, variables);
@@ -136,12 +141,16 @@ public final class RunCommand extends CommandBase {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> experiment = (Map<String, Object>) document;
-      return play(session, experiment, variables, dryMode);
+      return play(session, controls, experiment, variables, dryMode);
     }
   }
 
   private int play(
-      Session session, Map<String, Object> experiment, Variables variables, Dry dryMode) {
+      Session session,
+      GlobalControls controls,
+      Map<String, Object> experiment,
+      Variables variables,
+      Dry dryMode) {
     Map<String, Object> settings = session.settings().raw();
     HypothesisStrategy hypothesis = Strategies.hypothesis(hypothesisStrategy, experiment, settings);
     String rollbackName = Strategies.rollbackName(rollbackStrategy, experiment, settings);
@@ -154,13 +163,6 @@ public final class RunCommand extends CommandBase {
             Strategies.rollback(rollbackName),
             rollbackName);
     experiment.put("dry", dryMode == null ? null : dryMode.label());
-    if (!controlFiles.isEmpty()
-        || !session.settings().controls().isEmpty()
-        || ControlsValidator.declaresControls(experiment)) {
-      LOG.warning(
-          "This version of chaos4j validates controls but does not apply them yet: the run goes"
-              + " on without them");
-    }
 
     Map<String, String> environment = session.environment();
     Path dir = session.workingDirectory();
@@ -184,7 +186,8 @@ public final class RunCommand extends CommandBase {
     Path journalFile = global().resolve(journalPath);
     try (SignalBridge signals = SignalBridge.install(interruption)) {
       Map<String, Object> journal =
-          new Runner(session.providers()).run(experiment, options, runEnvironment, interruption);
+          new Runner(session.providers(), ToleranceCheck.REFERENCE, controls)
+              .run(experiment, options, runEnvironment, interruption);
       JournalWriter.write(journalFile, journal);
       LOG.debug("Journal written to " + journalFile);
       boolean ok =
@@ -214,21 +217,27 @@ public final class RunCommand extends CommandBase {
   }
 
   private Variables loadVariables() {
-    List<Path> files = new ArrayList<>();
-    for (Path p : varFiles) {
-      Path resolved = global().workingDirectory().resolve(p);
-      if (!java.nio.file.Files.exists(resolved)) {
-        throw new ParameterException(
-            command.commandLine(),
-            "Invalid value for '--var-file': Path '" + p + "' does not exist.");
-      }
-      files.add(resolved);
-    }
+    List<Path> files = existingFiles("--var-file", varFiles);
     try {
       return Variables.load(vars, files);
     } catch (dev.chaos4j.core.config.InvalidVariable e) {
       throw new ParameterException(command.commandLine(), e.getMessage());
     }
+  }
+
+  /** The files of a repeatable option, resolved; one that does not exist is a usage error. */
+  private List<Path> existingFiles(String option, List<Path> given) {
+    List<Path> files = new ArrayList<>();
+    for (Path p : given) {
+      Path resolved = global().workingDirectory().resolve(p);
+      if (!java.nio.file.Files.exists(resolved)) {
+        throw new ParameterException(
+            command.commandLine(),
+            "Invalid value for '" + option + "': Path '" + p + "' does not exist.");
+      }
+      files.add(resolved);
+    }
+    return files;
   }
 
   private ParameterException usage(String option, String value, List<String> choices) {

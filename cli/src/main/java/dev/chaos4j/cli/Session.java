@@ -2,7 +2,9 @@ package dev.chaos4j.cli;
 
 import dev.chaos4j.core.config.RunConfiguration;
 import dev.chaos4j.core.config.Variables;
+import dev.chaos4j.core.control.ControlLoader;
 import dev.chaos4j.core.control.ControlsValidator;
+import dev.chaos4j.core.control.GlobalControls;
 import dev.chaos4j.core.extension.FunctionRegistry;
 import dev.chaos4j.core.loader.ExperimentLoader;
 import dev.chaos4j.core.provider.ProviderContext;
@@ -10,10 +12,8 @@ import dev.chaos4j.core.provider.Providers;
 import dev.chaos4j.core.provider.http.HttpProvider;
 import dev.chaos4j.core.provider.java.JavaProvider;
 import dev.chaos4j.core.provider.process.ProcessProvider;
-import dev.chaos4j.core.provider.python.Inspection;
 import dev.chaos4j.core.provider.python.PythonBridge;
 import dev.chaos4j.core.provider.python.PythonProvider;
-import dev.chaos4j.core.provider.python.PythonUnavailable;
 import dev.chaos4j.core.secret.SecretsLoader;
 import dev.chaos4j.core.settings.Settings;
 import dev.chaos4j.core.tolerance.ToleranceValidator;
@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The engine assembled for one command: settings, loader, providers (with the extension registry
@@ -35,6 +36,7 @@ final class Session implements AutoCloseable {
   private final PythonBridge bridge;
   private final JavaProvider javaProvider;
   private final Providers providers;
+  private final ControlLoader controls;
 
   /**
    * @param global the global options (working directory, settings path)
@@ -54,6 +56,7 @@ final class Session implements AutoCloseable {
                 new ProcessProvider(),
                 new PythonProvider(registry, bridge),
                 javaProvider));
+    this.controls = new ControlLoader(bridge, workingDirectory, environment);
   }
 
   Settings settings() {
@@ -84,7 +87,10 @@ final class Session implements AutoCloseable {
 
   /** Validates a loaded document with every rule; returns the problems, empty when valid. */
   List<String> validate(Object document, Variables variables) {
-    ProviderContext context = ProviderContext.empty(workingDirectory);
+    // the controls' own validation checks the activities they declare with the validator's rules
+    AtomicReference<ExperimentValidator> rules = new AtomicReference<>();
+    ControlsValidator controls =
+        new ControlsValidator(controls(), activity -> rules.get().checkActivity(activity));
     ExperimentValidator validator =
         new ExperimentValidator(
             providers,
@@ -92,25 +98,27 @@ final class Session implements AutoCloseable {
             experiment -> RunConfiguration.validate(experiment, variables, environment),
             experiment -> SecretsLoader.warnAboutDeprecations(experiment.get("secrets")),
             ToleranceValidator::validate,
-            new ControlsValidator(module -> controlModuleAvailable(module, context))::check);
+            controls::check);
+    rules.set(validator);
     return validator.validate(document);
   }
 
-  /** A control module is usable when Java implements it or python3 can import it. */
-  private boolean controlModuleAvailable(String module, ProviderContext context) {
-    if (registry.hasModule(module)) {
-      return true;
-    }
-    try {
-      Inspection.Status status = bridge.inspect(module, "__name__", context).status();
-      return status != Inspection.Status.MISSING && status != Inspection.Status.BROKEN;
-    } catch (PythonUnavailable e) {
-      return false;
-    }
+  /** What finds controls: the installed Java ones, then Python modules through the bridge. */
+  ControlLoader controls() {
+    return controls;
+  }
+
+  /**
+   * The global controls: the settings' then those of each control file, loaded before the
+   * experiment.
+   */
+  GlobalControls globalControls(List<Path> controlFiles) {
+    return GlobalControls.load(controls, settings.controls(), controlFiles);
   }
 
   @Override
   public void close() {
+    controls.close();
     bridge.close();
     javaProvider.close();
   }

@@ -1,5 +1,6 @@
 package dev.chaos4j.core.control;
 
+import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.InvalidActivity;
 import dev.chaos4j.core.InvalidControl;
 import dev.chaos4j.core.log.Log;
@@ -7,26 +8,47 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Checks the controls declared in an experiment (top level, hypothesis, activities) with the
  * reference's rules: a {@code ref} names a declared control, a control has a name and a provider, a
- * scope is {@code before} or {@code after}, a python control names a module. A module nobody can
- * load is a warning, as in the reference: the experiment still runs.
+ * scope is {@code before} or {@code after}, a python control names a module, a java control a class
+ * that is a {@link Control}; then the control's own {@link Control#validate} ({@code
+ * validate_control}). A Python module nobody can load is a warning, as in the reference: the
+ * experiment still runs.
  */
 public final class ControlsValidator {
   private static final Log LOG = Log.of(ControlsValidator.class);
 
   private final Predicate<String> moduleAvailable;
+  private final ControlLoader loader;
+  private final ControlValidation rules;
 
   /**
+   * A validator of declarations only, without the controls' own validation.
+   *
    * @param moduleAvailable whether a control module can be loaded (a Java control of that name, or
    *     a Python module python3 can import)
    */
   public ControlsValidator(Predicate<String> moduleAvailable) {
     this.moduleAvailable = moduleAvailable;
+    this.loader = null;
+    this.rules = null;
+  }
+
+  /**
+   * A validator that also loads each control and runs its own validation.
+   *
+   * @param loader what finds the controls
+   * @param rules the engine's rules, for activities declared in control arguments
+   */
+  public ControlsValidator(ControlLoader loader, ControlValidation rules) {
+    this.moduleAvailable = loader::moduleAvailable;
+    this.loader = loader;
+    this.rules = rules;
   }
 
   /** Validates every control of the experiment; throws the first problem. */
@@ -74,14 +96,31 @@ public final class ControlsValidator {
                   + name
                   + "'. Did you install the Python module? The experiment will carry on running"
                   + " nonetheless.");
+          continue;
         }
       }
+      selfValidate(control, name);
     }
   }
 
-  /** Whether the experiment declares any control, at any level. */
-  public static boolean declaresControls(Map<String, Object> experiment) {
-    return !declaredControls(experiment).isEmpty();
+  /** Loads the control and runs its own validation ({@code validate_control}). */
+  @SuppressWarnings("unchecked")
+  private void selfValidate(Map<?, ?> control, Object name) {
+    if (loader == null) {
+      return;
+    }
+    Map<String, Object> declaration = (Map<String, Object>) control;
+    Optional<Control> implementation = loader.load(declaration);
+    if (implementation.isEmpty()) {
+      return;
+    }
+    try {
+      implementation.get().validate(declaration, rules);
+    } catch (ChaosException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new InvalidControl("Control '" + name + "' is invalid: " + e, e);
+    }
   }
 
   /** Every control declaration of the document, top level first, then hypothesis, activities. */

@@ -30,11 +30,22 @@ public final class DocumentParser {
 
   /** Parses JSON; a syntax error says where (line, column) in one line. */
   public static Object json(String text, String where) {
+    return json(text, "experiment", where);
+  }
+
+  /**
+   * Parses JSON; a syntax error says what and where in one line.
+   *
+   * @param what what the document is, for the message ("experiment", "control file")
+   */
+  public static Object json(String text, String what, String where) {
     try {
       return Json.parse(text);
     } catch (Json.SyntaxError e) {
       throw new InvalidSource(
-          "Failed parsing JSON experiment "
+          "Failed parsing JSON "
+              + what
+              + " "
               + where
               + ": "
               + e.getMessage()
@@ -47,6 +58,15 @@ public final class DocumentParser {
 
   /** Parses YAML safely; errors keep the reference's prefix and say where. */
   public static Object yaml(String text, String where) {
+    return yaml(text, "experiment", where);
+  }
+
+  /**
+   * Parses YAML safely; errors say what and where in one line.
+   *
+   * @param what what the document is, for the message ("experiment", "control file")
+   */
+  public static Object yaml(String text, String what, String where) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true);
     options.setCodePointLimit(64 * 1024 * 1024);
@@ -62,10 +82,10 @@ public final class DocumentParser {
               : " at line " + (mark.getLine() + 1) + " column " + (mark.getColumn() + 1);
       String context = e.getContext() == null ? "" : e.getContext() + ": ";
       throw new InvalidSource(
-          "Failed parsing YAML experiment " + where + ": " + context + oneLine(problem) + at);
+          "Failed parsing YAML " + what + " " + where + ": " + context + oneLine(problem) + at);
     } catch (YAMLException e) {
       throw new InvalidSource(
-          "Failed parsing YAML experiment " + where + ": " + oneLine(e.getMessage()));
+          "Failed parsing YAML " + what + " " + where + ": " + oneLine(e.getMessage()));
     }
   }
 

@@ -4,6 +4,9 @@ import dev.chaos4j.core.ActivityFailed;
 import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.InterruptExecution;
 import dev.chaos4j.core.config.Substitution;
+import dev.chaos4j.core.control.Control;
+import dev.chaos4j.core.control.RunControls;
+import dev.chaos4j.core.log.Level;
 import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.provider.Providers;
 import dev.chaos4j.core.value.Py;
@@ -13,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Executes one activity: pause before, provider call (unless dry), pause after, and the run record
- * the journal keeps. The record is added to its journal list when the activity starts, so an
- * interrupted activity still shows in the journal (without a status, as in the reference).
+ * Executes one activity between its controls: pause before, provider call (unless dry), pause
+ * after, and the run record the journal keeps. The record is added to its journal list when the
+ * activity starts, so an interrupted activity still shows in the journal (without a status, as in
+ * the reference).
  */
 final class ActivityRunner {
   private static final Log LOG = Log.of(ActivityRunner.class);
@@ -23,27 +27,76 @@ final class ActivityRunner {
   private final Providers providers;
   private final RunEnvironment environment;
   private final Dry dry;
+  private final RunControls controls;
+  private final Runnable afterEach;
+  private final Level announce;
 
-  ActivityRunner(Providers providers, RunEnvironment environment, Dry dry) {
+  /**
+   * @param dry the run's dry mode, or null
+   * @param controls the controls around each activity
+   * @param afterEach called once each activity is over, controls included
+   */
+  ActivityRunner(
+      Providers providers,
+      RunEnvironment environment,
+      Dry dry,
+      RunControls controls,
+      Runnable afterEach) {
+    this(providers, environment, dry, controls, afterEach, Level.INFO);
+  }
+
+  /** A runner of activities that are not the experiment's (safeguard probes): real, quiet. */
+  ActivityRunner(Providers providers, RunEnvironment environment, RunControls controls) {
+    this(providers, environment, null, controls, () -> {}, Level.DEBUG);
+  }
+
+  private ActivityRunner(
+      Providers providers,
+      RunEnvironment environment,
+      Dry dry,
+      RunControls controls,
+      Runnable afterEach,
+      Level announce) {
     this.providers = providers;
     this.environment = environment;
     this.dry = dry;
+    this.controls = controls;
+    this.afterEach = afterEach;
+    this.announce = announce;
   }
 
   /**
-   * Runs the activity and returns its record, already appended to {@code records}.
+   * Runs the activity between its before and after controls and returns its record, already
+   * appended to {@code records}.
    *
-   * @throws InterruptExecution when the run is interrupted meanwhile
+   * @throws InterruptExecution when the run is interrupted meanwhile (a control included)
    * @throws ChaosException for errors the reference does not catch (they abort the method)
    */
   Map<String, Object> execute(Map<String, Object> activity, List<Object> records) {
+    Map<String, Object> record = null;
+    try {
+      controls.before(Control.Level.ACTIVITY, activity);
+      record = play(activity, records);
+      return record;
+    } finally {
+      try {
+        controls.after(Control.Level.ACTIVITY, activity, record);
+      } finally {
+        afterEach.run();
+      }
+    }
+  }
+
+  private Map<String, Object> play(Map<String, Object> activity, List<Object> records) {
     String type = String.valueOf(activity.get("type"));
     String name = String.valueOf(activity.get("name"));
     boolean background = Boolean.TRUE.equals(activity.get("background"));
-    LOG.info(
+    LOG.log(
+        announce,
         (type.equals("action") ? "Action: " : "Probe: ")
             + name
-            + (background ? " (in background)" : ""));
+            + (background ? " (in background)" : ""),
+        null);
     boolean skipped = dry != null && dry.skips(type);
     boolean noPauses = dry != null && dry.skipsPauses(type);
     Map<String, Object> pauses = pauses(activity);
@@ -63,7 +116,7 @@ final class ActivityRunner {
       Object output = skipped ? null : providers.run(activity, environment.providerContext());
       record.put("output", output);
       record.put("status", "succeeded");
-      if (LOG.enabled(dev.chaos4j.core.log.Level.DEBUG)) {
+      if (LOG.enabled(Level.DEBUG)) {
         LOG.debug(
             output == null
                 ? "  => succeeded without any result value"
@@ -72,7 +125,11 @@ final class ActivityRunner {
     } catch (ActivityFailed failed) {
       record.put("status", "failed");
       record.put("exception", exceptionLines(failed));
-      LOG.error("  => failed: " + failed.getMessage());
+      // the failure of a control's activity is the control's to report
+      LOG.log(
+          announce == Level.INFO ? Level.ERROR : Level.DEBUG,
+          "  => failed: " + failed.getMessage(),
+          null);
     } finally {
       Instant end = Instant.now();
       record.put("end", Timestamps.format(end));

@@ -1,6 +1,8 @@
 package dev.chaos4j.core.run;
 
 import dev.chaos4j.core.config.Substitution;
+import dev.chaos4j.core.control.Control;
+import dev.chaos4j.core.control.RunControls;
 import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.provider.Providers;
 import java.util.ArrayList;
@@ -20,31 +22,57 @@ final class HypothesisRunner {
   private final RunEnvironment environment;
   private final ToleranceCheck tolerances;
   private final Dry dry;
+  private final RunControls controls;
 
   HypothesisRunner(
       ActivityRunner activities,
       Providers providers,
       RunEnvironment environment,
       ToleranceCheck tolerances,
-      Dry dry) {
+      Dry dry,
+      RunControls controls) {
     this.activities = activities;
     this.providers = providers;
     this.environment = environment;
     this.tolerances = tolerances;
     this.dry = dry;
+    this.controls = controls;
   }
 
-  /** The hypothesis state: {@code {"steady_state_met": bool, "probes": [run records]}}. */
-  @SuppressWarnings("unchecked")
+  /**
+   * The hypothesis state, {@code {"steady_state_met": bool, "probes": [run records]}}, evaluated
+   * between the hypothesis controls (whose after hooks get this state).
+   */
   Map<String, Object> evaluate(Map<String, Object> hypothesis, RefResolver refs) {
     LOG.info("Steady state hypothesis: " + hypothesis.get("title"));
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("steady_state_met", null);
     List<Object> runs = new ArrayList<>();
     state.put("probes", runs);
-    Object probes = hypothesis.get("probes");
-    if (probes instanceof List<?> list) {
-      for (Object item : list) {
+    try {
+      controls.before(Control.Level.HYPOTHESIS, hypothesis);
+      return probe(hypothesis, refs, state, runs);
+    } finally {
+      controls.after(Control.Level.HYPOTHESIS, hypothesis, state);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> probe(
+      Map<String, Object> hypothesis,
+      RefResolver refs,
+      Map<String, Object> state,
+      List<Object> runs) {
+    if (hypothesis.get("probes") instanceof List<?> list) {
+      // by index: a control may add probes as they run (the repeat control)
+      for (int i = 0; ; i++) {
+        Object item;
+        synchronized (list) {
+          if (i >= list.size()) {
+            break;
+          }
+          item = list.get(i);
+        }
         Map<String, Object> probe = refs.resolve((Map<String, Object>) item);
         Map<String, Object> run = activities.execute(probe, runs);
         if (!"succeeded".equals(run.get("status"))) {

@@ -1,6 +1,11 @@
 package dev.chaos4j.core.run;
 
 import dev.chaos4j.core.InterruptExecution;
+import dev.chaos4j.core.config.Substitution;
+import dev.chaos4j.core.control.Control;
+import dev.chaos4j.core.control.ControlRuntime;
+import dev.chaos4j.core.control.GlobalControls;
+import dev.chaos4j.core.control.RunControls;
 import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.provider.Providers;
 import java.time.Instant;
@@ -15,25 +20,32 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Plays one experiment as the reference does: hypothesis before, method (with the continuous
- * hypothesis and background activities), hypothesis after, rollbacks per strategy; and returns the
- * journal. Interruptions end the run with status {@code interrupted}; the journal is always
- * returned, so the caller can always write it.
+ * hypothesis and background activities), hypothesis after, rollbacks per strategy, with controls
+ * around every level; and returns the journal. Interruptions end the run with status {@code
+ * interrupted}; the journal is always returned, so the caller can always write it.
  */
 public final class Runner {
   private static final Log LOG = Log.of(Runner.class);
 
   private final Providers providers;
   private final ToleranceCheck tolerances;
+  private final GlobalControls controls;
 
   /** A runner that checks tolerances with the reference's rules. */
   public Runner(Providers providers) {
     this(providers, ToleranceCheck.REFERENCE);
   }
 
-  /** A runner with its own tolerance check (tests, embedding). */
+  /** A runner with its own tolerance check (tests, embedding); no global controls. */
   public Runner(Providers providers, ToleranceCheck tolerances) {
+    this(providers, tolerances, GlobalControls.none());
+  }
+
+  /** A runner applying global controls, and finding the experiment's controls with their loader. */
+  public Runner(Providers providers, ToleranceCheck tolerances, GlobalControls controls) {
     this.providers = providers;
     this.tolerances = tolerances;
+    this.controls = controls;
   }
 
   /**
@@ -54,38 +66,55 @@ public final class Runner {
     Map<String, Object> journal = Journal.initialize(experiment, started);
     Play play = new Play(experiment, options, environment, interruption, journal);
     try (Interruption.Registration ignored = interruption.enterForeground()) {
-      play.run();
+      try {
+        play.run();
+      } finally {
+        play.over = true;
+      }
+      Instant ended = Instant.now();
+      if (journal.get("status") == null) {
+        journal.put("status", "completed");
+      }
+      journal.put("end", Timestamps.format(ended));
+      journal.put("duration", Timestamps.seconds(started, ended));
+      boolean deviated = Boolean.TRUE.equals(journal.get("deviated"));
+      LOG.info("Experiment ended with status: " + (deviated ? "deviated" : journal.get("status")));
+      if (deviated) {
+        LOG.info("The steady-state has deviated, a weakness may have been discovered");
+      }
+      play.controls.afterExperiment(journal);
+      play.controls.cleanup();
     } finally {
       // a stop request that arrived after the last interruptible point must not leak out
       Thread.interrupted();
     }
-    Instant ended = Instant.now();
-    if (journal.get("status") == null) {
-      journal.put("status", "completed");
-    }
-    journal.put("end", Timestamps.format(ended));
-    journal.put("duration", Timestamps.seconds(started, ended));
-    boolean deviated = Boolean.TRUE.equals(journal.get("deviated"));
-    LOG.info("Experiment ended with status: " + (deviated ? "deviated" : journal.get("status")));
-    if (deviated) {
-      LOG.info("The steady-state has deviated, a weakness may have been discovered");
-    }
     return journal;
   }
 
-  /** The state of one run of the loop. */
-  private final class Play {
+  /** The state of one run of the loop; what the run offers Java controls. */
+  private final class Play implements ControlRuntime {
     private final Map<String, Object> experiment;
     private final RunOptions options;
     private final RunEnvironment environment;
     private final Interruption interruption;
     private final Map<String, Object> journal;
+    private final RunControls controls;
     private final ActivityRunner activities;
+    private final ActivityRunner controlActivities;
     private final HypothesisRunner hypothesis;
     private final RefResolver refs;
 
     /** Stop requests up to this count were already handled (rollbacks after an interruption). */
     private int handledRequests;
+
+    /** Why a control asked to stop after the activity in progress; null while none did. */
+    private volatile String stopAfterActivity;
+
+    /** Set once rollbacks begin: from then on, controls may no longer stop the run on their own. */
+    private volatile boolean rollingBack;
+
+    /** Set once the loop is over. */
+    private volatile boolean over;
 
     Play(
         Map<String, Object> experiment,
@@ -98,10 +127,70 @@ public final class Runner {
       this.environment = environment;
       this.interruption = interruption;
       this.journal = journal;
-      this.activities = new ActivityRunner(providers, environment, options.dry());
+      this.controls =
+          new RunControls(
+              Runner.this.controls,
+              experiment,
+              environment.configuration(),
+              environment.secrets(),
+              environment.settings(),
+              this,
+              interruption);
+      this.activities =
+          new ActivityRunner(
+              providers, environment, options.dry(), controls, this::stopIfAskedAfterActivity);
+      // activities run on behalf of controls (safeguard probes) are not the experiment's: real
+      // even in dry runs, as in the reference, and quiet in the log
+      this.controlActivities = new ActivityRunner(providers, environment, controls);
       this.hypothesis =
-          new HypothesisRunner(activities, providers, environment, tolerances, options.dry());
+          new HypothesisRunner(
+              activities, providers, environment, tolerances, options.dry(), controls);
       this.refs = new RefResolver(experiment);
+    }
+
+    @Override
+    public Map<String, Object> runActivity(Map<String, Object> activity) {
+      return controlActivities.execute(activity, new ArrayList<>());
+    }
+
+    @Override
+    public ToleranceCheck.Verdict checkTolerance(Map<String, Object> probe, Object output) {
+      if (!probe.containsKey("tolerance")) {
+        return ImplicitTolerance.check(probe, output);
+      }
+      return tolerances.check(
+          probe.get("tolerance"),
+          output,
+          new Substitution(environment.configuration(), environment.secrets()),
+          p -> providers.run(p, environment.providerContext()));
+    }
+
+    @Override
+    public boolean interrupt(Interruption.Kind kind, String why) {
+      if (rollingBack || over) {
+        return false;
+      }
+      interruption.request(kind, why);
+      return true;
+    }
+
+    @Override
+    public boolean interruptAfterActivity(String why) {
+      if (rollingBack || over) {
+        return false;
+      }
+      if (stopAfterActivity == null) {
+        stopAfterActivity = why;
+      }
+      return true;
+    }
+
+    /** Turns a control's request to stop after the current activity into a stop request. */
+    private void stopIfAskedAfterActivity() {
+      String why = stopAfterActivity;
+      if (why != null && !rollingBack && !interruption.requested()) {
+        interruption.request(Interruption.Kind.REQUEST, why);
+      }
     }
 
     void run() {
@@ -109,6 +198,7 @@ public final class Runner {
       if (options.dry() != null) {
         LOG.warning("Running experiment with dry " + options.dry().label());
       }
+      controls.configure();
       LOG.info("Steady-state strategy: " + options.hypothesisStrategy().label());
       LOG.info("Rollbacks strategy: " + options.rollbackStrategyName());
       Map<String, Object> ssh = hypothesisWithProbes();
@@ -118,6 +208,8 @@ public final class Runner {
       HypothesisStrategy strategy = options.hypothesisStrategy();
       boolean rollbacksAllowed = true;
       try {
+        controls.before(Control.Level.EXPERIMENT, experiment);
+        checkInterrupted();
         boolean proceed = true;
         if (ssh != null && strategy.before()) {
           proceed = hypothesisBefore(ssh);
@@ -233,8 +325,13 @@ public final class Runner {
                   options,
                   interruption);
       try {
-        List<Object> method = (List<Object>) experiment.getOrDefault("method", List.of());
-        playBlock(method, records, true);
+        try {
+          controls.before(Control.Level.METHOD, experiment);
+          List<Object> method = (List<Object>) experiment.getOrDefault("method", List.of());
+          playBlock(method, records, true);
+        } finally {
+          controls.after(Control.Level.METHOD, experiment, records);
+        }
         return true;
       } catch (InterruptExecution e) {
         throw e;
@@ -255,6 +352,7 @@ public final class Runner {
 
     @SuppressWarnings("unchecked")
     private void rollbacks() {
+      rollingBack = true;
       boolean deviated = Boolean.TRUE.equals(journal.get("deviated"));
       Object status = journal.get("status");
       RollbackStrategy strategy = options.rollbackStrategy();
@@ -275,16 +373,22 @@ public final class Runner {
         return;
       }
       List<Object> rollbacks = (List<Object>) experiment.get("rollbacks");
-      LOG.info("Let's rollback...");
-      if (rollbacks == null || rollbacks.isEmpty()) {
-        LOG.info("No declared rollbacks, let's move on.");
-        return;
-      }
       // a stop request during the method must not cut the rollbacks the strategy asked for
       handledRequests = interruption.requests();
       Thread.interrupted();
+      LOG.info("Let's rollback...");
+      List<Object> records = (List<Object>) journal.get("rollbacks");
       try {
-        playBlock(rollbacks, (List<Object>) journal.get("rollbacks"), false);
+        try {
+          controls.before(Control.Level.ROLLBACK, experiment);
+          if (rollbacks == null || rollbacks.isEmpty()) {
+            LOG.info("No declared rollbacks, let's move on.");
+          } else {
+            playBlock(rollbacks, records, false);
+          }
+        } finally {
+          controls.after(Control.Level.ROLLBACK, experiment, records);
+        }
       } catch (InterruptExecution e) {
         journal.put("status", "interrupted");
         LOG.warning("Received an exit signal. Leaving without applying rollbacks.");
@@ -325,7 +429,15 @@ public final class Runner {
       List<Future<?>> futures = new ArrayList<>();
       boolean waitForBackground = true;
       try {
-        for (Object item : block) {
+        // by index: a control may add activities to the block as it runs (the repeat control)
+        for (int i = 0; ; i++) {
+          Object item;
+          synchronized (block) {
+            if (i >= block.size()) {
+              break;
+            }
+            item = block.get(i);
+          }
           checkInterrupted();
           Map<String, Object> activity = refs.resolve((Map<String, Object>) item);
           if (Boolean.TRUE.equals(activity.get("background")) && pool != null) {
@@ -403,6 +515,7 @@ public final class Runner {
     }
 
     private void checkInterrupted() {
+      stopIfAskedAfterActivity();
       if (interruption.requests() > handledRequests || Thread.currentThread().isInterrupted()) {
         throw new InterruptExecution(
             interruption.message() == null ? "interrupted" : interruption.message());

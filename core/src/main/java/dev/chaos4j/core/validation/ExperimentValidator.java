@@ -274,6 +274,16 @@ public final class ExperimentValidator {
     }
   }
 
+  /**
+   * Checks one activity declared outside the experiment's lists (a control's safeguard probe, say)
+   * with the activity rules and its provider's own.
+   *
+   * @throws InvalidActivity on the first problem
+   */
+  public void checkActivity(Map<String, Object> activity) {
+    checkActivity(activity, "activity '" + activity.get("name") + "'");
+  }
+
   /** The reference's activity rules, then the provider's own. */
   private void checkActivity(Object item, String where) {
     if (item == null

@@ -1,12 +1,14 @@
 package dev.chaos4j.core.provider.python;
 
 import dev.chaos4j.core.ActivityFailed;
+import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.InterruptExecution;
 import dev.chaos4j.core.extension.Parameter;
 import dev.chaos4j.core.provider.ProviderContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import java.util.function.Consumer;
  *   <li>{@link #call} runs {@code module.func(**arguments)} with the reference's injection of
  *       {@code configuration} and {@code secrets}; calls may overlap (each runs in its own Python
  *       thread, as the reference's background activities do).
+ *   <li>{@link #callControl} runs a control module's hook and reports what it changed.
  * </ul>
  *
  * <p>Return values JSON cannot hold are converted: tuples and sets become lists, mapping keys
@@ -150,6 +153,64 @@ public final class PythonBridge implements AutoCloseable {
       lines.forEach(line -> traceback.add(String.valueOf(line)));
     }
     throw new ActivityFailed(error, new PythonException(error, traceback));
+  }
+
+  /**
+   * Calls a control function, {@code module.function(*positional, **keywords)}, in the context's
+   * working directory, and tells which of its mutable arguments it changed.
+   *
+   * @param aliases keyword names to set, in Python, to the object of another keyword (so that
+   *     {@code context} and {@code experiment} are one object when they are one in the run)
+   * @param watched keyword names (or aliases) whose values the function may change
+   * @return the new value of each watched argument the function changed
+   * @throws InterruptExecution when the function raised an exception of a class named {@code
+   *     InterruptExecution} (the reference's way for a control to stop the run), or when the thread
+   *     is interrupted (the interpreter is then killed)
+   * @throws ChaosException {@code <ExcType>: <message>} when the function raised anything else (the
+   *     cause is a {@link PythonException} with the traceback)
+   * @throws PythonUnavailable when Python could not run it
+   */
+  public Map<String, Object> callControl(
+      String module,
+      String function,
+      List<Object> positional,
+      Map<String, Object> keywords,
+      Map<String, String> aliases,
+      Collection<String> watched,
+      ProviderContext context) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("op", "control");
+    request.put("module", module);
+    request.put("func", function);
+    request.put("args", positional);
+    request.put("kwargs", keywords);
+    request.put("aliases", aliases);
+    request.put("watch", List.copyOf(watched));
+    if (context.workingDirectory() != null) {
+      request.put("cwd", context.workingDirectory().toAbsolutePath().toString());
+    }
+    Map<String, Object> answer =
+        request(request, context, null, "running control " + module + "." + function);
+    if (Boolean.TRUE.equals(answer.get("ok"))) {
+      return answer.get("result") instanceof Map<?, ?> result
+              && result.get("changed") instanceof Map<?, ?> changed
+          ? castMap(changed)
+          : Map.of();
+    }
+    String error = String.valueOf(answer.get("error"));
+    if (Boolean.TRUE.equals(answer.get("interrupt"))) {
+      throw new InterruptExecution(String.valueOf(answer.get("message")));
+    }
+    List<String> traceback = new ArrayList<>();
+    if (answer.get("traceback") instanceof List<?> lines) {
+      lines.forEach(line -> traceback.add(String.valueOf(line)));
+    }
+    throw new ChaosException(error, new PythonException(error, traceback));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Map<?, ?> map) {
+    return (Map<String, Object>) map;
   }
 
   /** Stops the interpreter; later requests fail. */

@@ -11,6 +11,12 @@
 #             "configuration": {...}, "secrets": {...} or null, "cwd": dir}
 #   answer   {"id": n, "ok": true, "result": <JSON value>}
 #            {"id": n, "ok": false, "error": "<ExcType>: <message>", "traceback": [lines]}
+#   request  {"id": n, "op": "control", "module": m, "func": f, "args": [...], "kwargs": {...},
+#             "aliases": {name: other name}, "watch": [names], "cwd": dir}
+#   answer   {"id": n, "ok": true, "result": {"changed": {name: new value}}}
+#            the watched keyword arguments the control function changed; on error as for "call",
+#            plus "interrupt": true when the exception is an InterruptExecution (by class name,
+#            the reference's chaoslib need not be installed) and "message": str(exception).
 #   message  {"ready": true, "python": "3.11.7"} once, first;
 #            {"log": "INFO", "message": "..."} for each record of the "chaostoolkit" logger.
 #
@@ -193,10 +199,62 @@ def answer_call(request):
     send({"id": request["id"], "ok": True, "result": result})
 
 
+def snapshot(value):
+    """A comparable picture of a JSON-like value, to tell whether a control changed it."""
+    try:
+        return json.dumps(to_json(value), sort_keys=True)
+    except (TypeError, ValueError):
+        return None
+
+
+def call_control(request):
+    """Calls a control hook as the reference's control runner does; returns what it changed."""
+    cwd = request.get("cwd")
+    if cwd and os.getcwd() != cwd:
+        os.chdir(cwd)
+    module = importlib.import_module(request["module"])
+    function = getattr(module, request["func"])
+    kwargs = dict(request.get("kwargs") or {})
+    for alias, name in (request.get("aliases") or {}).items():
+        kwargs[alias] = kwargs.get(name)
+    watched = [name for name in request.get("watch") or [] if name in kwargs]
+    before = {name: snapshot(kwargs[name]) for name in watched}
+    function(*(request.get("args") or []), **kwargs)
+    changed = {}
+    for name in watched:
+        if snapshot(kwargs[name]) != before[name]:
+            changed[name] = to_json(kwargs[name])
+    return {"changed": changed}
+
+
+def is_interruption(error):
+    return any(cls.__name__ == "InterruptExecution" for cls in type(error).__mro__)
+
+
+def answer_control(request):
+    try:
+        result = call_control(request)
+    except BaseException as error:  # SystemExit too: it must not end the bridge
+        send(
+            {
+                "id": request["id"],
+                "ok": False,
+                "error": "%s: %s" % (type(error).__name__, error),
+                "message": str(error),
+                "interrupt": is_interruption(error),
+                "traceback": traceback_lines(error),
+            }
+        )
+        return
+    send({"id": request["id"], "ok": True, "result": result})
+
+
 def handle(request):
     op = request.get("op")
     if op == "call":
         threading.Thread(target=answer_call, args=(request,), daemon=True).start()
+    elif op == "control":
+        threading.Thread(target=answer_control, args=(request,), daemon=True).start()
     elif op == "inspect":
         send(
             {
