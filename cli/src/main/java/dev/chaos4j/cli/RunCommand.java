@@ -122,7 +122,11 @@ public final class RunCommand extends CommandBase {
     Dry dryMode = parseChoices();
     Variables variables = loadVariables();
     List<Path> controlPaths = existingFiles("--control-file", controlFiles);
-    try (Session session = new Session(global(), variables)) {
+    // handlers from the start: a signal that arrives while the experiment loads or validates
+    // ends the run as interrupted, with its journal, instead of killing the JVM
+    Interruption interruption = new Interruption();
+    try (SignalBridge signals = SignalBridge.install(interruption);
+        Session session = new Session(global(), variables)) {
       GlobalControls controls = session.globalControls(controlPaths);
       Object document =
           controls.aroundLoading(
@@ -141,7 +145,7 @@ public final class RunCommand extends CommandBase {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> experiment = (Map<String, Object>) document;
-      return play(session, controls, experiment, variables, dryMode);
+      return play(session, controls, experiment, variables, dryMode, interruption);
     }
   }
 
@@ -150,7 +154,8 @@ public final class RunCommand extends CommandBase {
       GlobalControls controls,
       Map<String, Object> experiment,
       Variables variables,
-      Dry dryMode) {
+      Dry dryMode,
+      Interruption interruption) {
     Map<String, Object> settings = session.settings().raw();
     HypothesisStrategy hypothesis = Strategies.hypothesis(hypothesisStrategy, experiment, settings);
     String rollbackName = Strategies.rollbackName(rollbackStrategy, experiment, settings);
@@ -182,19 +187,15 @@ public final class RunCommand extends CommandBase {
       experiment.put("title", Py.str(new Substitution(configuration, secrets).string(t)));
     }
 
-    Interruption interruption = new Interruption();
     Path journalFile = global().resolve(journalPath);
-    try (SignalBridge signals = SignalBridge.install(interruption)) {
-      Map<String, Object> journal =
-          new Runner(session.providers(), ToleranceCheck.REFERENCE, controls)
-              .run(experiment, options, runEnvironment, interruption);
-      JournalWriter.write(journalFile, journal);
-      LOG.debug("Journal written to " + journalFile);
-      boolean ok =
-          "completed".equals(journal.get("status"))
-              && !Boolean.TRUE.equals(journal.get("deviated"));
-      return ok ? 0 : 1;
-    }
+    Map<String, Object> journal =
+        new Runner(session.providers(), ToleranceCheck.REFERENCE, controls)
+            .run(experiment, options, runEnvironment, interruption);
+    JournalWriter.write(journalFile, journal);
+    LOG.debug("Journal written to " + journalFile);
+    boolean ok =
+        "completed".equals(journal.get("status")) && !Boolean.TRUE.equals(journal.get("deviated"));
+    return ok ? 0 : 1;
   }
 
   /** Usage errors are exit code 2 with the option named, as the reference's click does. */
