@@ -5,6 +5,9 @@ import dev.chaos4j.cli.logging.FileSink;
 import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.log.Level;
 import dev.chaos4j.core.log.Log;
+import dev.chaos4j.core.notification.Notifications;
+import dev.chaos4j.core.settings.InvalidSettings;
+import dev.chaos4j.core.settings.Settings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -18,6 +21,15 @@ public abstract class CommandBase implements Callable<Integer> {
 
   // the root command rather than the parent: sub-commands nest (chaos settings get)
   @Spec CommandSpec spec;
+
+  /**
+   * Where the command's flow events go: given by tests, else, on first use, the notification
+   * channels of the settings file.
+   */
+  FlowEvents events;
+
+  // the settings' channels, opened by events() for one call and drained at its end
+  private Notifications notifications;
 
   /** The options given before the sub-command. */
   protected GlobalOptions global() {
@@ -51,9 +63,41 @@ public abstract class CommandBase implements Callable<Integer> {
       }
       return 1;
     } finally {
+      closeNotifications();
       if (file != null) {
         file.close();
       }
+    }
+  }
+
+  /**
+   * Where to emit the reference's flow events ({@code run-started}...): the settings' notification
+   * channels unless a listener was given.
+   */
+  protected FlowEvents events() {
+    if (events == null) {
+      notifications = Notifications.of(settingsForNotifications());
+      events = notifications::notify;
+    }
+    return events;
+  }
+
+  private Settings settingsForNotifications() {
+    try {
+      return Settings.load(global().settingsPath());
+    } catch (InvalidSettings e) {
+      // the command reports an unreadable settings file itself when it needs the settings
+      LOG.debug("Notifications are off: " + e.getMessage());
+      return Settings.empty();
+    }
+  }
+
+  /** Waits, bounded, for the events still being sent, so the last one is not lost at exit. */
+  private void closeNotifications() {
+    if (notifications != null) {
+      notifications.close();
+      notifications = null;
+      events = null;
     }
   }
 

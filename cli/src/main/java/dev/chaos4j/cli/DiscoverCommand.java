@@ -47,16 +47,13 @@ public final class DiscoverCommand extends CommandBase {
       description = "Where to save the discovery document.%nDefault: ${DEFAULT-VALUE}")
   String discoveryPath;
 
-  /** Where the discovery-* events go. */
-  FlowEvents events = FlowEvents.NONE;
-
   @Override
   protected int execute() {
     if (name != null && !noInstall) {
       // The reference would pip install NAME here.
       LOG.info("Nothing to install: Java extensions are found on chaos4j's classpath");
     }
-    events.emit("discovery-started", name, null);
+    events().emit("discovery-started", name, null);
     Map<String, Object> document;
     try {
       document = discover(InstalledExtensions.load());
@@ -64,10 +61,10 @@ public final class DiscoverCommand extends CommandBase {
       AtomicFile.write(path, Json.pretty(document), "discovery file");
       LOG.info("Discovery outcome saved in " + path);
     } catch (ChaosException e) {
-      events.emit("discovery-failed", name, e);
+      events().emit("discovery-failed", name, e);
       throw e;
     }
-    events.emit("discovery-completed", document, null);
+    events().emit("discovery-completed", document, null);
     return 0;
   }
 

@@ -3,7 +3,8 @@ package dev.chaos4j.cli;
 /**
  * Receives the reference's flow events a command emits ({@code discovery-started}, {@code
  * init-completed}...): the seam where the notification channels of the settings file plug in.
- * Commands emit to {@link #NONE} until a listener is given to them.
+ * Commands emit through {@code CommandBase.events()}: to the settings' notification channels unless
+ * a listener is given to them.
  */
 @FunctionalInterface
 public interface FlowEvents {

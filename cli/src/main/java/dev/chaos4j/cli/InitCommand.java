@@ -43,12 +43,9 @@ public final class InitCommand extends CommandBase {
           "Where to save the experiment; .yaml or .yml saves YAML.%nDefault: ${DEFAULT-VALUE}")
   String experimentPath;
 
-  /** Where the init-* events go. */
-  FlowEvents events = FlowEvents.NONE;
-
   @Override
   protected int execute() {
-    events.emit("init-started", null, null);
+    events().emit("init-started", null, null);
     Map<String, Object> experiment;
     Path path = global().resolve(experimentPath).normalize();
     try {
@@ -60,15 +57,15 @@ public final class InitCommand extends CommandBase {
       experiment = new InitWizard(activities, answers, System.out).build();
       AtomicFile.write(path, ExperimentFormat.of(path).render(experiment), "experiment file");
     } catch (InputEnded e) {
-      events.emit("init-failed", null, e);
+      events().emit("init-failed", null, e);
       LOG.error("Input ended before the experiment was complete: nothing was saved");
       return 1;
     } catch (ChaosException e) {
-      events.emit("init-failed", null, e);
+      events().emit("init-failed", null, e);
       throw e;
     }
     LOG.info("Experiment saved in " + path);
-    events.emit("init-completed", experiment, null);
+    events().emit("init-completed", experiment, null);
     return 0;
   }
 }

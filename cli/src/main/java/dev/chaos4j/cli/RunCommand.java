@@ -131,6 +131,7 @@ public final class RunCommand extends CommandBase {
       Object document =
           controls.aroundLoading(
               source, session.settings().raw(), () -> session.load(source, !noVerifyTls));
+      events().emit("run-started", document, null);
       if (!noValidation) {
         LOG.info("Validating the experiment's syntax");
         List<String> problems = session.validate(document, variables);
@@ -145,7 +146,12 @@ public final class RunCommand extends CommandBase {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> experiment = (Map<String, Object>) document;
-      return play(session, controls, experiment, variables, dryMode, interruption);
+      try {
+        return play(session, controls, experiment, variables, dryMode, interruption);
+      } catch (ChaosException e) {
+        events().emit("run-failed", experiment, e);
+        throw e;
+      }
     }
   }
 
@@ -193,9 +199,13 @@ public final class RunCommand extends CommandBase {
             .run(experiment, options, runEnvironment, interruption);
     JournalWriter.write(journalFile, journal);
     LOG.debug("Journal written to " + journalFile);
-    boolean ok =
-        "completed".equals(journal.get("status")) && !Boolean.TRUE.equals(journal.get("deviated"));
-    return ok ? 0 : 1;
+    boolean completed = "completed".equals(journal.get("status"));
+    boolean deviated = Boolean.TRUE.equals(journal.get("deviated"));
+    events().emit(completed ? "run-completed" : "run-failed", journal, null);
+    if (deviated) {
+      events().emit("run-deviated", journal, null);
+    }
+    return completed && !deviated ? 0 : 1;
   }
 
   /** Usage errors are exit code 2 with the option named, as the reference's click does. */

@@ -1,5 +1,6 @@
 package dev.chaos4j.cli;
 
+import dev.chaos4j.core.InvalidExperiment;
 import dev.chaos4j.core.config.Variables;
 import dev.chaos4j.core.log.Log;
 import java.util.List;
@@ -25,12 +26,16 @@ public final class ValidateCommand extends CommandBase {
   protected int execute() {
     try (Session session = new Session(global(), Variables.none())) {
       Object document = session.load(source, !noVerifyTls);
+      events().emit("validate-started", document, null);
       List<String> problems = session.validate(document, Variables.none());
       if (!problems.isEmpty()) {
         problems.forEach(LOG::error);
+        events()
+            .emit("validate-failed", document, new InvalidExperiment(String.join("\n", problems)));
         return 1;
       }
       LOG.info("experiment syntax and semantic look valid");
+      events().emit("validate-completed", document, null);
       return 0;
     }
   }

@@ -27,11 +27,26 @@ public final class CliRunner {
 
   /** Runs {@code chaos ARGS} with the given standard input. */
   public static Result run(String stdin, String... args) {
+    return run(true, stdin, args);
+  }
+
+  /**
+   * Runs {@code chaos ARGS} with empty standard input, its flow events going to the notification
+   * channels of the settings file rather than recorded.
+   */
+  public static Result notifying(String... args) {
+    return run(false, "", args);
+  }
+
+  private static Result run(boolean record, String stdin, String... args) {
     List<String> events = new ArrayList<>();
-    FlowEvents recorder = (event, payload, error) -> events.add(event);
     CommandLine cl = Main.commandLine();
-    ((DiscoverCommand) cl.getSubcommands().get("discover").getCommand()).events = recorder;
-    ((InitCommand) cl.getSubcommands().get("init").getCommand()).events = recorder;
+    if (record) {
+      FlowEvents recorder = (event, payload, error) -> events.add(event);
+      for (String command : List.of("run", "validate", "discover", "init")) {
+        ((CommandBase) cl.getSubcommands().get(command).getCommand()).events = recorder;
+      }
+    }
 
     InputStream in = System.in;
     PrintStream out = System.out;

@@ -14,15 +14,15 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The HTTP clients of a provider, created on first use and kept, so that connections are reused
- * across activities (keep-alive). The JDK fixes the connect timeout and the TLS settings per
- * client, hence one client per distinct pair of them.
+ * The HTTP clients of a provider (or of the notification channels), created on first use and kept,
+ * so that connections are reused across activities (keep-alive). The JDK fixes the connect timeout
+ * and the TLS settings per client, hence one client per distinct pair of them.
  */
-final class HttpClients {
+public final class HttpClients {
   private final Map<Key, HttpClient> clients = new ConcurrentHashMap<>();
 
   /** The client for a connect timeout, checking certificates or not. */
-  HttpClient get(Duration connectTimeout, boolean verifyTls) {
+  public HttpClient get(Duration connectTimeout, boolean verifyTls) {
     return clients.computeIfAbsent(new Key(connectTimeout, verifyTls), HttpClients::create);
   }
 
