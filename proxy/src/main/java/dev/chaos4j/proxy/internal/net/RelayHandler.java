@@ -19,8 +19,10 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
   private final boolean clientSide;
   private Link reading;
   private Link writing;
+
   /** What arrived before the links existed (epoll may read once even with auto-read off). */
   private List<ByteBuf> early;
+
   private boolean earlyEnd;
 
   RelayHandler(Connection connection, boolean clientSide) {
