@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.Locale;
 
 /**
  * {@code host:port} strings as Toxiproxy (Go's net package) reads and writes them: an empty host
@@ -128,6 +129,21 @@ public final class Addresses {
       return "[::]:" + address.getPort();
     }
     return format(address.getAddress(), address.getPort());
+  }
+
+  /**
+   * Why a socket operation failed, worded as Go words system errors ("address already in use"): the
+   * system's text without Netty's or Java's prefix, starting in lower case.
+   */
+  public static String reason(Throwable failure) {
+    String message = String.valueOf(failure.getMessage());
+    int colon = message.lastIndexOf(": ");
+    if (colon >= 0) {
+      message = message.substring(colon + 2);
+    }
+    return message.isEmpty()
+        ? message
+        : message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
   }
 
   /** {@code host:port} with an IPv6 host in brackets, in its shortest form. */

@@ -1,5 +1,6 @@
 package dev.chaos4j.proxy.internal.http;
 
+import dev.chaos4j.proxy.internal.Addresses;
 import dev.chaos4j.proxy.internal.ProxyCollection;
 import dev.chaos4j.proxy.internal.TrafficMetrics;
 import dev.chaos4j.proxy.internal.net.Transport;
@@ -93,7 +94,7 @@ public final class ApiServer implements AutoCloseable {
               + ":"
               + address.getPort()
               + ": "
-              + bound.cause().getMessage(),
+              + Addresses.reason(bound.cause()),
           bound.cause());
     }
     server.serverChannel = bound.channel();

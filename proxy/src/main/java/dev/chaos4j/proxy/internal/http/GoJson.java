@@ -1,6 +1,7 @@
 package dev.chaos4j.proxy.internal.http;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 
@@ -29,17 +30,7 @@ final class GoJson {
     } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
       out.append(value);
     } else if (value instanceof Float number) {
-      floating(
-          number.doubleValue(),
-          Float.toString(number),
-          Math.abs(number) < 1e-6f || Math.abs(number) >= 1e21f,
-          out);
-    } else if (value instanceof Double number) {
-      floating(
-          number,
-          Double.toString(number),
-          Math.abs(number) < 1e-6 || Math.abs(number) >= 1e21,
-          out);
+      float32(number, out);
     } else if (value instanceof Map<?, ?> map) {
       out.append('{');
       boolean first = true;
@@ -67,37 +58,43 @@ final class GoJson {
     }
   }
 
-  /** Go's float encoding: plain decimal digits, or an exponent for very small or large values. */
-  private static void floating(double value, String javaText, boolean exponent, StringBuilder out) {
+  /**
+   * Go's encoding of a float32: the fewest significant digits that read back as the same float,
+   * written plainly, or with an exponent below 1e-6 and from 1e21 on.
+   */
+  private static void float32(float value, StringBuilder out) {
     if (value == 0) {
       out.append('0');
       return;
     }
-    BigDecimal decimal = new BigDecimal(javaText).stripTrailingZeros();
-    if (!exponent) {
-      out.append(decimal.toPlainString());
+    BigDecimal shortest = null;
+    for (int digits = 1; digits <= 9; digits++) {
+      BigDecimal candidate = new BigDecimal(value).round(new MathContext(digits));
+      if (candidate.floatValue() == value) {
+        shortest = candidate.stripTrailingZeros();
+        break;
+      }
+    }
+    float magnitude = Math.abs(value);
+    if (magnitude >= 1e-6f && magnitude < 1e21f) {
+      out.append(shortest.toPlainString());
       return;
     }
-    String digits = decimal.unscaledValue().abs().toString();
-    int power = digits.length() - 1 - decimal.scale();
-    if (decimal.signum() < 0) {
+    String digits = shortest.unscaledValue().abs().toString();
+    int power = digits.length() - 1 - shortest.scale();
+    if (shortest.signum() < 0) {
       out.append('-');
     }
     out.append(digits.charAt(0));
     if (digits.length() > 1) {
       out.append('.').append(digits, 1, digits.length());
     }
+    // Go writes e-7 and e+21: no leading zero in a negative exponent, at least two digits after +.
     out.append('e').append(power < 0 ? '-' : '+');
-    int magnitude = Math.abs(power);
-    if (magnitude < 10) {
+    if (power > 0 && power < 10) {
       out.append('0');
     }
-    out.append(magnitude);
-    // Go then trims "e-07" to "e-7" (but keeps "e+21").
-    int length = out.length();
-    if (power < 0 && magnitude < 10) {
-      out.deleteCharAt(length - 2);
-    }
+    out.append(Math.abs(power));
   }
 
   static void string(String text, StringBuilder out) {

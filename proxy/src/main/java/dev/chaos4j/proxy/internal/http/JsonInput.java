@@ -32,6 +32,7 @@ final class JsonInput {
   private static final Pattern UNEXPECTED_CHARACTER =
       Pattern.compile("Unexpected character \\('(.+?)' \\(code");
   private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '(.)");
+  private static final Pattern CLOSE_MARKER = Pattern.compile("Unexpected close marker '(.)'");
 
   private JsonInput() {}
 
@@ -62,6 +63,10 @@ final class JsonInput {
     Matcher unexpected = UNEXPECTED_CHARACTER.matcher(message);
     if (unexpected.find()) {
       return "invalid character '" + unexpected.group(1) + "' looking for beginning of value";
+    }
+    Matcher close = CLOSE_MARKER.matcher(message);
+    if (close.find()) {
+      return "invalid character '" + close.group(1) + "' looking for beginning of value";
     }
     Matcher token = UNRECOGNIZED_TOKEN.matcher(message);
     if (e instanceof JsonParseException && token.find()) {

@@ -107,11 +107,11 @@ final class MetricsText {
   }
 
   /** A value as Go's {@code strconv.FormatFloat(v, 'g', -1, 64)} writes it: 1e+06, 123456. */
-  static String number(double value) {
+  static String number(long value) {
     if (value == 0) {
       return "0";
     }
-    BigDecimal decimal = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+    BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
     String digits = decimal.unscaledValue().abs().toString();
     int exponent = digits.length() - 1 - decimal.scale();
     String sign = decimal.signum() < 0 ? "-" : "";

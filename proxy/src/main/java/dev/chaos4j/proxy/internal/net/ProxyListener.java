@@ -17,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -108,7 +107,7 @@ public final class ProxyListener {
       throw ApiError.internal(bindError(address, "timed out"));
     }
     if (!bound.isSuccess()) {
-      throw ApiError.internal(bindError(address, describe(bound.cause())));
+      throw ApiError.internal(bindError(address, Addresses.reason(bound.cause())));
     }
     serverChannel = bound.channel();
   }
@@ -119,18 +118,6 @@ public final class ProxyListener {
             ? ":" + address.getPort()
             : Addresses.format(address.getAddress(), address.getPort());
     return "listen tcp " + where + ": bind: " + reason;
-  }
-
-  /** The system's reason, worded as Go words it ("address already in use"). */
-  private static String describe(Throwable cause) {
-    String message = String.valueOf(cause.getMessage());
-    int colon = message.lastIndexOf(": ");
-    if (colon >= 0) {
-      message = message.substring(colon + 2);
-    }
-    return message.isEmpty()
-        ? message
-        : message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
   }
 
   private static WriteBufferWaterMark waterMark(NetSettings settings) {
