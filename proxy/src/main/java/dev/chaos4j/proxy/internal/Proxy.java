@@ -47,11 +47,6 @@ public final class Proxy {
     return enabled;
   }
 
-  /** How many connections are open through the proxy. */
-  public int connectionCount() {
-    return listener == null ? 0 : listener.connectionCount();
-  }
-
   /**
    * Starts listening.
    *

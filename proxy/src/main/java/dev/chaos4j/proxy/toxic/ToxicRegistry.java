@@ -1,6 +1,5 @@
 package dev.chaos4j.proxy.toxic;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,10 +29,5 @@ public final class ToxicRegistry {
   /** The type named {@code name} (case-sensitive, as in Toxiproxy), or {@code null}. */
   public static ToxicType find(String name) {
     return TYPES.get(name);
-  }
-
-  /** All known types, in a stable order. */
-  public static Collection<ToxicType> all() {
-    return java.util.Collections.unmodifiableCollection(TYPES.values());
   }
 }

@@ -39,16 +39,6 @@ public record ToxicType(
         factory);
   }
 
-  /** The attribute named {@code name}, or {@code null} if this type has none by that name. */
-  public Attribute attribute(String name) {
-    for (Attribute attribute : attributes) {
-      if (attribute.name().equals(name)) {
-        return attribute;
-      }
-    }
-    return null;
-  }
-
   int indexOf(String name) {
     for (int i = 0; i < attributes.size(); i++) {
       if (attributes.get(i).name().equals(name)) {

@@ -32,6 +32,7 @@ public final class ApiServer implements AutoCloseable {
 
   private static final int MAX_BODY = 64 << 20;
   private static final int IDLE_SECONDS = 60;
+  private static final int BIND_TIMEOUT_SECONDS = 10;
 
   private final ExecutorService apiThread =
       Executors.newSingleThreadExecutor(

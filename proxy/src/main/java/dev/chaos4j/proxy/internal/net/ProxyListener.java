@@ -141,11 +141,6 @@ public final class ProxyListener {
     return (InetSocketAddress) serverChannel.localAddress();
   }
 
-  /** How many connections are open. */
-  public int connectionCount() {
-    return connections.size();
-  }
-
   NetSettings settings() {
     return settings;
   }
