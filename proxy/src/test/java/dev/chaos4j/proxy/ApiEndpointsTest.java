@@ -93,6 +93,14 @@ class ApiEndpointsTest {
   }
 
   @Test
+  void aProxyWithoutListenAddressListensOnEveryInterfaceAndAFreePort() {
+    HttpResponse<String> created = api.post("/proxies", "{\"name\":\"any\",\"upstream\":\"x:1\"}");
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.body()).matches(".*\"listen\":\"\\[::]:\\d+\".*");
+  }
+
+  @Test
   void proxiesAreListedByName() {
     api.createProxy("b", upstream.address());
     api.createProxy("a", upstream.address());

@@ -58,6 +58,11 @@ public final class Addresses {
     return new HostPort(host, parsePort(address, port));
   }
 
+  /** A listen address; an empty one means every interface and any port, as in Go. */
+  private static HostPort splitListen(String listen) {
+    return listen.isEmpty() ? new HostPort("", 0) : split(listen);
+  }
+
   private static int parsePort(String address, String port) {
     if (port.isEmpty()) {
       return 0;
@@ -86,7 +91,7 @@ public final class Addresses {
   public static InetSocketAddress listenAddress(String listen) {
     HostPort hostPort;
     try {
-      hostPort = split(listen);
+      hostPort = splitListen(listen);
     } catch (IllegalArgumentException e) {
       throw ApiError.internal("listen tcp: " + e.getMessage());
     }
@@ -109,7 +114,7 @@ public final class Addresses {
   public static String resolved(String listen) {
     HostPort hostPort;
     try {
-      hostPort = split(listen);
+      hostPort = splitListen(listen);
     } catch (IllegalArgumentException e) {
       throw ApiError.internal(e.getMessage());
     }

@@ -33,6 +33,8 @@ class AddressesTest {
   void resolvesListenAddressesAsGoPrintsThem() {
     assertThat(Addresses.resolved("127.0.0.1:0")).isEqualTo("127.0.0.1:0");
     assertThat(Addresses.resolved(":8080")).isEqualTo(":8080");
+    assertThat(Addresses.resolved("")).isEqualTo(":0");
+    assertThat(Addresses.listenAddress("").getAddress().isAnyLocalAddress()).isTrue();
     assertThat(Addresses.resolved("[0:0::1]:1")).isEqualTo("[::1]:1");
   }
 
