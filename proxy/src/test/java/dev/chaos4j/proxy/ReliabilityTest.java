@@ -92,12 +92,12 @@ class ReliabilityTest {
     try (TcpServer flood = TcpServer.sending(big)) {
       int port = api.createProxy("flood", flood.address());
       for (int i = 0; i < 20; i++) {
-        Client client = new Client(port);
-        client.read(1000);
-        if (i % 2 == 0) {
-          client.socket().setSoLinger(true, 0);
+        try (Client client = new Client(port)) {
+          client.read(1000);
+          if (i % 2 == 0) {
+            client.socket().setSoLinger(true, 0);
+          }
         }
-        client.close();
       }
     }
     int port = api.createProxy("echo", echo.address());
@@ -121,7 +121,7 @@ class ReliabilityTest {
         client.send(new byte[] {1});
         assertThat(readEndOrReset(client)).isTrue();
       }
-      resetting.close();
+      resetting.vanish();
       try (Client client = new Client(port)) {
         assertThat(readEndOrReset(client)).isTrue();
       }

@@ -108,7 +108,21 @@ final class TcpServer implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    vanish();
+  }
+
+  /**
+   * Stops accepting (once this returns, nothing more is accepted) and closes every connection, as a
+   * crashed server would.
+   */
+  void vanish() throws IOException {
     server.close();
+    try {
+      // A connection can still slip in while a blocked accept() winds down.
+      acceptor.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (Socket socket : sockets) {
       socket.close();
     }

@@ -99,7 +99,8 @@ class ToxicBehaviourTest {
 
       double delayed = client.fastestRoundTripMillis(5);
 
-      assertThat(delayed - direct).isBetween(99.0, 150.0);
+      assertThat(delayed).isGreaterThanOrEqualTo(100.0);
+      assertThat(delayed - direct).isLessThan(150.0);
     }
   }
 
@@ -134,17 +135,17 @@ class ToxicBehaviourTest {
   @Test
   void jitterSpreadsDelaysWithinItsRange() throws IOException {
     int port = proxyTo(echo);
-    api.addToxic(proxy, "{\"type\":\"latency\",\"attributes\":{\"latency\":100,\"jitter\":40}}");
+    api.addToxic(proxy, "{\"type\":\"latency\",\"attributes\":{\"latency\":100,\"jitter\":50}}");
     try (Client client = new Client(port)) {
       List<Double> rounds = new ArrayList<>();
       for (int i = 0; i < 12; i++) {
         rounds.add(client.roundTrip(new byte[] {1}) / 1e6);
       }
-      assertThat(rounds).allSatisfy(ms -> assertThat(ms).isBetween(59.0, 260.0));
+      assertThat(rounds).allSatisfy(ms -> assertThat(ms).isBetween(50.0, 400.0));
       assertThat(
               rounds.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
                   - rounds.stream().mapToDouble(Double::doubleValue).min().orElseThrow())
-          .isGreaterThan(5.0);
+          .isGreaterThan(20.0);
     }
   }
 
@@ -158,7 +159,7 @@ class ToxicBehaviourTest {
         long start = System.nanoTime();
         assertThat(client.read(data.length)).isEqualTo(data);
 
-        assertThat(millisSince(start)).isBetween(900.0, 1600.0);
+        assertThat(millisSince(start)).isBetween(900.0, 2500.0);
       }
     }
   }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chaos4j.proxy.internal.ApiError;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,8 +99,7 @@ final class JsonInput {
    */
   static JsonNode field(ObjectNode object, String field) {
     JsonNode found = null;
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : object.properties()) {
       if (entry.getKey().equalsIgnoreCase(field)) {
         found = entry.getValue();
       }

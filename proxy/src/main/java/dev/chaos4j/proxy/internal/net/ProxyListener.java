@@ -54,6 +54,18 @@ public final class ProxyListener {
             .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings.connectTimeoutMillis())
             .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(settings));
+    transport.keepAliveOptions().forEach(this::upstreamOption);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void upstreamOption(ChannelOption<?> option, Object value) {
+    upstreamBootstrap.option((ChannelOption<Object>) option, value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void childOption(
+      ServerBootstrap bootstrap, ChannelOption<?> option, Object value) {
+    bootstrap.childOption((ChannelOption<Object>) option, value);
   }
 
   /**
@@ -101,6 +113,7 @@ public final class ProxyListener {
                     client.pipeline().addLast(connection.clientHandler());
                   }
                 });
+    transport.keepAliveOptions().forEach((option, value) -> childOption(bootstrap, option, value));
     ChannelFuture bound = bootstrap.bind(address);
     if (!bound.awaitUninterruptibly(settings.waitMillis() * 5, TimeUnit.MILLISECONDS)) {
       bound.channel().close();

@@ -1,10 +1,12 @@
 package dev.chaos4j.proxy.internal.net;
 
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -13,6 +15,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  * Java NIO otherwise.
  */
 public final class Transport implements AutoCloseable {
+
+  private static final int KEEP_ALIVE_SECONDS = 15;
 
   private final boolean epoll;
   private final EventLoopGroup group;
@@ -61,6 +67,21 @@ public final class Transport implements AutoCloseable {
   /** The class of connected sockets. */
   public Class<? extends SocketChannel> socketChannel() {
     return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+  }
+
+  /**
+   * Options of the proxied sockets beyond the defaults: TCP keep-alive probing after 15 s of
+   * silence, every 15 s, as Go (hence Toxiproxy) sets it, so a peer that vanished without a word is
+   * noticed and its connection freed.
+   */
+  Map<ChannelOption<?>, Object> keepAliveOptions() {
+    Map<ChannelOption<?>, Object> options = new LinkedHashMap<>();
+    options.put(ChannelOption.SO_KEEPALIVE, true);
+    if (epoll) {
+      options.put(EpollChannelOption.TCP_KEEPIDLE, KEEP_ALIVE_SECONDS);
+      options.put(EpollChannelOption.TCP_KEEPINTVL, KEEP_ALIVE_SECONDS);
+    }
+    return options;
   }
 
   @Override
