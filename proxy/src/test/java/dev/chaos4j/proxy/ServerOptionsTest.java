@@ -144,6 +144,39 @@ class ServerOptionsTest {
   }
 
   @Test
+  void closingFreesEveryPortAndEndsEveryThread() throws Exception {
+    int apiPort;
+    int proxyPort;
+    try (TcpServer echo = TcpServer.echo()) {
+      FaultProxyServer server = FaultProxyServer.start("127.0.0.1", 0);
+      apiPort = server.port();
+      proxyPort = new Api(server).createProxy("db", echo.address());
+      Client open = new Client(proxyPort);
+      open.roundTrip(new byte[] {1});
+
+      server.close();
+
+      assertThat(open.socket().getInputStream().read()).isEqualTo(-1);
+      open.close();
+    }
+    for (int port : new int[] {apiPort, proxyPort}) {
+      try (ServerSocket again = new ServerSocket()) {
+        again.setReuseAddress(true);
+        again.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+      }
+    }
+    for (int wait = 0; wait < 50 && proxyThreadsAlive(); wait++) {
+      Thread.sleep(100);
+    }
+    assertThat(proxyThreadsAlive()).isFalse();
+  }
+
+  private static boolean proxyThreadsAlive() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(thread -> thread.getName().startsWith("chaos4j-proxy") && thread.isAlive());
+  }
+
+  @Test
   void theApiUrlNamesTheRealPort() {
     try (FaultProxyServer server = FaultProxyServer.start("127.0.0.1", 0)) {
       assertThat(server.url().toString()).isEqualTo("http://127.0.0.1:" + server.port());

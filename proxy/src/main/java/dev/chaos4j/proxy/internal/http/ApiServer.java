@@ -14,7 +14,6 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -41,12 +40,14 @@ public final class ApiServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
-  private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final ChannelGroup connections;
   private final ProxyCollection proxies;
   private Channel serverChannel;
 
-  private ApiServer(ProxyCollection proxies) {
+  private ApiServer(ProxyCollection proxies, Transport transport) {
     this.proxies = proxies;
+    // Not Netty's global executor: its thread is not a daemon and would hold the JVM a moment.
+    this.connections = new DefaultChannelGroup(transport.group().next());
   }
 
   /**
@@ -62,7 +63,7 @@ public final class ApiServer implements AutoCloseable {
       ProxyCollection proxies,
       TrafficMetrics traffic,
       boolean runtimeMetrics) {
-    ApiServer server = new ApiServer(proxies);
+    ApiServer server = new ApiServer(proxies, transport);
     MetricsText metrics =
         traffic != null || runtimeMetrics ? new MetricsText(traffic, runtimeMetrics) : null;
     ApiHttpHandler handler =
