@@ -120,7 +120,7 @@ public final class RunCommand extends CommandBase {
   @Option(
       names = "--use-outputs",
       description =
-          "Let activities use earlier activities' outputs as ${outputs.NAME.path.to.value}"
+          "Let activities use earlier activities' outputs as $${outputs.NAME.path.to.value}"
               + " (an extension; also runtime: {outputs: true}).")
   boolean useOutputs;
 

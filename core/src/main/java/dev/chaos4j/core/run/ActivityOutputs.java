@@ -27,6 +27,9 @@ final class ActivityOutputs {
   /** Why a name has no output, for the activity that asks for it. */
   private static final Object FAILED = new Object();
 
+  /** ConcurrentHashMap holds no null: a null output is boxed. */
+  private static final Object NULL = new Object();
+
   private final Map<String, Object> byName = new ConcurrentHashMap<>();
 
   /** Records what an activity left: its output when it succeeded, a marker when it failed. */
@@ -161,9 +164,6 @@ final class ActivityOutputs {
     int dot = reference.indexOf('.');
     return dot < 0 ? reference : reference.substring(0, dot);
   }
-
-  /** ConcurrentHashMap holds no null: a null output is boxed. */
-  private static final Object NULL = new Object();
 
   private static Object box(Object value) {
     return value == null ? NULL : value;
