@@ -117,6 +117,20 @@ public final class RunCommand extends CommandBase {
       description = "Stop the method as soon as a continuous steady-state check deviates.")
   boolean failFast;
 
+  @Option(
+      names = "--use-outputs",
+      description =
+          "Let activities use earlier activities' outputs as $${outputs.NAME.path.to.value}"
+              + " (an extension; also runtime: {outputs: true}).")
+  boolean useOutputs;
+
+  @Option(
+      names = "--fail-on-activity-failure",
+      description =
+          "A failed method activity fails the experiment: the method stops, status failed, exit 1"
+              + " (an extension; also runtime: {fail_on_activity_failure: true}).")
+  boolean failOnActivityFailure;
+
   @Override
   protected int execute() {
     Dry dryMode = parseChoices();
@@ -172,7 +186,10 @@ public final class RunCommand extends CommandBase {
             hypothesisFrequency,
             failFast,
             Strategies.rollback(rollbackName),
-            rollbackName);
+            rollbackName,
+            Strategies.enabled(useOutputs, "outputs", experiment, settings),
+            Strategies.enabled(
+                failOnActivityFailure, "fail_on_activity_failure", experiment, settings));
     experiment.put("dry", dryMode == null ? null : dryMode.label());
 
     Map<String, String> environment = session.environment();

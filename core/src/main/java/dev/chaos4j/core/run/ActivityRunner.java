@@ -11,6 +11,7 @@ import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.provider.Providers;
 import dev.chaos4j.core.value.Py;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,24 +31,28 @@ final class ActivityRunner {
   private final RunControls controls;
   private final Runnable afterEach;
   private final Level announce;
+  private final ActivityOutputs outputs;
 
   /**
    * @param dry the run's dry mode, or null
    * @param controls the controls around each activity
    * @param afterEach called once each activity is over, controls included
+   * @param outputs where outputs are kept for later activities, or null when the run does not use
+   *     them (the reference's behaviour)
    */
   ActivityRunner(
       Providers providers,
       RunEnvironment environment,
       Dry dry,
       RunControls controls,
-      Runnable afterEach) {
-    this(providers, environment, dry, controls, afterEach, Level.INFO);
+      Runnable afterEach,
+      ActivityOutputs outputs) {
+    this(providers, environment, dry, controls, afterEach, Level.INFO, outputs);
   }
 
   /** A runner of activities that are not the experiment's (safeguard probes): real, quiet. */
   ActivityRunner(Providers providers, RunEnvironment environment, RunControls controls) {
-    this(providers, environment, null, controls, () -> {}, Level.DEBUG);
+    this(providers, environment, null, controls, () -> {}, Level.DEBUG, null);
   }
 
   private ActivityRunner(
@@ -56,13 +61,15 @@ final class ActivityRunner {
       Dry dry,
       RunControls controls,
       Runnable afterEach,
-      Level announce) {
+      Level announce,
+      ActivityOutputs outputs) {
     this.providers = providers;
     this.environment = environment;
     this.dry = dry;
     this.controls = controls;
     this.afterEach = afterEach;
     this.announce = announce;
+    this.outputs = outputs;
   }
 
   /**
@@ -100,45 +107,135 @@ final class ActivityRunner {
     boolean skipped = dry != null && dry.skips(type);
     boolean noPauses = dry != null && dry.skipsPauses(type);
     Map<String, Object> pauses = pauses(activity);
+    RetryPolicy retry = RetryPolicy.of(activity);
 
     if (!noPauses) {
       pause(pauses.get("before"), "Pausing before next activity for %ss...", name);
     }
+    // outputs are resolved after the pause: a background activity may have finished meanwhile
+    Map<String, Object> call = activity;
+    Map<String, Object> resolved = null;
+    ActivityFailed unresolved = null;
+    if (outputs != null && !skipped && ActivityOutputs.mentions(activity.get("provider"))) {
+      resolved = new LinkedHashMap<>();
+      try {
+        call = new LinkedHashMap<>(activity);
+        call.put("provider", outputs.substitute(activity.get("provider"), resolved));
+      } catch (ActivityFailed e) {
+        unresolved = e;
+      }
+    }
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("activity", new LinkedHashMap<>(activity));
+    if (resolved != null) {
+      record.put("resolved", resolved);
+    }
     record.put("output", null);
     Instant start = Instant.now();
     record.put("start", Timestamps.format(start));
     synchronized (records) {
       records.add(record);
     }
+    List<Object> attempts = retry == RetryPolicy.NONE ? null : new ArrayList<>();
     try {
-      Object output = skipped ? null : providers.run(activity, environment.providerContext());
-      record.put("output", output);
-      record.put("status", "succeeded");
-      if (LOG.enabled(Level.DEBUG)) {
-        LOG.debug(
-            output == null
-                ? "  => succeeded without any result value"
-                : "  => succeeded with '" + Py.str(output) + "'");
+      if (unresolved != null) {
+        fail(record, unresolved, null, start);
+      } else {
+        attempt(call, record, skipped, retry, attempts);
       }
-    } catch (ActivityFailed failed) {
-      record.put("status", "failed");
-      record.put("exception", exceptionLines(failed));
-      // the failure of a control's activity is the control's to report
-      LOG.log(
-          announce == Level.INFO ? Level.ERROR : Level.DEBUG,
-          "  => failed: " + failed.getMessage(),
-          null);
     } finally {
       Instant end = Instant.now();
       record.put("end", Timestamps.format(end));
       record.put("duration", Timestamps.seconds(start, end));
+      if (attempts != null) {
+        record.put("attempts", attempts);
+      }
+    }
+    if (outputs != null) {
+      outputs.record(name, record);
     }
     if (!noPauses) {
       pause(pauses.get("after"), "Pausing after activity for %ss...", name);
     }
     return record;
+  }
+
+  /**
+   * Runs the provider, again while it fails and the retry policy allows; the record holds the last
+   * attempt's status, output and exception, and {@code attempts} (when retries are declared) each
+   * attempt's.
+   */
+  private void attempt(
+      Map<String, Object> activity,
+      Map<String, Object> record,
+      boolean skipped,
+      RetryPolicy retry,
+      List<Object> attempts) {
+    for (int attempt = 1; ; attempt++) {
+      // an attempt cut short by an interruption leaves no status, as the reference's activities
+      record.put("output", null);
+      record.remove("status");
+      record.remove("exception");
+      Instant start = Instant.now();
+      try {
+        Object output = skipped ? null : providers.run(activity, environment.providerContext());
+        record.put("output", output);
+        record.put("status", "succeeded");
+        addAttempt(attempts, record, start);
+        if (LOG.enabled(Level.DEBUG)) {
+          LOG.debug(
+              output == null
+                  ? "  => succeeded without any result value"
+                  : "  => succeeded with '" + Py.str(output) + "'");
+        }
+        return;
+      } catch (ActivityFailed failed) {
+        if (attempt >= retry.attempts()) {
+          fail(record, failed, attempts, start);
+          return;
+        }
+        record.put("status", "failed");
+        record.put("exception", exceptionLines(failed));
+        addAttempt(attempts, record, start);
+        LOG.log(
+            announce == Level.INFO ? Level.WARNING : Level.DEBUG,
+            String.format(
+                "  => failed (attempt %d of %d), retrying in %ss: %s",
+                attempt, retry.attempts(), Py.str(retry.delay()), failed.getMessage()),
+            null);
+        sleep(retry.delay());
+      }
+    }
+  }
+
+  private void fail(
+      Map<String, Object> record, ActivityFailed failed, List<Object> attempts, Instant start) {
+    record.put("status", "failed");
+    record.put("exception", exceptionLines(failed));
+    addAttempt(attempts, record, start);
+    // the failure of a control's activity is the control's to report
+    LOG.log(
+        announce == Level.INFO ? Level.ERROR : Level.DEBUG,
+        "  => failed: " + failed.getMessage(),
+        null);
+  }
+
+  private static void addAttempt(List<Object> attempts, Map<String, Object> record, Instant start) {
+    if (attempts == null) {
+      return;
+    }
+    Map<String, Object> attempt = new LinkedHashMap<>();
+    attempt.put("attempt", attempts.size() + 1);
+    attempt.put("status", record.get("status"));
+    attempt.put("output", record.get("output"));
+    if (record.containsKey("exception")) {
+      attempt.put("exception", record.get("exception"));
+    }
+    Instant end = Instant.now();
+    attempt.put("start", Timestamps.format(start));
+    attempt.put("end", Timestamps.format(end));
+    attempt.put("duration", Timestamps.seconds(start, end));
+    attempts.add(attempt);
   }
 
   /** The journal's {@code exception} entry: formatted like a Python exception without trace. */

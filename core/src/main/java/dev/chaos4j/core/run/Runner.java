@@ -116,6 +116,11 @@ public final class Runner {
     /** Set once the loop is over. */
     private volatile boolean over;
 
+    /**
+     * The method activity whose failure failed the experiment (strict mode); null while none did.
+     */
+    private volatile String failedActivity;
+
     Play(
         Map<String, Object> experiment,
         RunOptions options,
@@ -138,7 +143,12 @@ public final class Runner {
               interruption);
       this.activities =
           new ActivityRunner(
-              providers, environment, options.dry(), controls, this::stopIfAskedAfterActivity);
+              providers,
+              environment,
+              options.dry(),
+              controls,
+              this::stopIfAskedAfterActivity,
+              options.useOutputs() ? new ActivityOutputs() : null);
       // activities run on behalf of controls (safeguard probes) are not the experiment's: real
       // even in dry runs, as in the reference, and quiet in the log
       this.controlActivities = new ActivityRunner(providers, environment, controls);
@@ -332,7 +342,8 @@ public final class Runner {
         } finally {
           controls.after(Control.Level.METHOD, experiment, records);
         }
-        return true;
+        // strict mode: the experiment has failed, the hypothesis after would only blur that
+        return failedActivity == null;
       } catch (InterruptExecution e) {
         throw e;
       } catch (RuntimeException e) {
@@ -361,7 +372,10 @@ public final class Runner {
               && switch (strategy) {
                 case ALWAYS -> true;
                 case NEVER -> false;
-                case DEFAULT -> !"failed".equals(status) && !"interrupted".equals(status);
+                // a method that failed in strict mode may have left a fault in place: roll back
+                case DEFAULT ->
+                    (!"failed".equals(status) || failedActivity != null)
+                        && !"interrupted".equals(status);
                 case DEVIATED -> deviated;
               };
       if (strategy == RollbackStrategy.DEVIATED && !deviated) {
@@ -439,11 +453,14 @@ public final class Runner {
             item = block.get(i);
           }
           checkInterrupted();
+          if (isMethod && failedActivity != null) {
+            break; // a background activity failed in strict mode
+          }
           Map<String, Object> activity = refs.resolve((Map<String, Object>) item);
           if (Boolean.TRUE.equals(activity.get("background")) && pool != null) {
-            futures.add(pool.submit(() -> runInBackground(activity, records)));
+            futures.add(pool.submit(() -> runInBackground(activity, records, isMethod)));
           } else {
-            activities.execute(activity, records);
+            failIfStrict(activities.execute(activity, records), isMethod);
           }
           if (isMethod && stopsMethod(journal.get("status"))) {
             break;
@@ -460,12 +477,36 @@ public final class Runner {
       }
     }
 
-    private void runInBackground(Map<String, Object> activity, List<Object> records) {
+    /**
+     * Strict mode ({@code fail_on_activity_failure}): a failed method activity fails the
+     * experiment, and the method stops before its next activity.
+     */
+    private void failIfStrict(Map<String, Object> record, boolean isMethod) {
+      if (!isMethod || !options.failOnActivityFailure() || !"failed".equals(record.get("status"))) {
+        return;
+      }
+      synchronized (journal) {
+        if (failedActivity != null || journal.get("status") != null) {
+          return;
+        }
+        Object name = ((Map<?, ?>) record.get("activity")).get("name");
+        failedActivity = String.valueOf(name);
+        journal.put("status", "failed");
+      }
+      LOG.critical(
+          "Activity '"
+              + failedActivity
+              + "' failed and failing on activity failure is on: the experiment has failed,"
+              + " the method stops here");
+    }
+
+    private void runInBackground(
+        Map<String, Object> activity, List<Object> records, boolean isMethod) {
       try (Interruption.Registration ignored = interruption.enterBackground()) {
         if (interruption.requests() > handledRequests) {
           return;
         }
-        activities.execute(activity, records);
+        failIfStrict(activities.execute(activity, records), isMethod);
       } catch (InterruptExecution e) {
         LOG.debug("background activity '" + activity.get("name") + "' interrupted");
       } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.chaos4j.core.run;
 
 import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.log.Log;
+import dev.chaos4j.core.value.Py;
 import java.util.Map;
 
 /**
@@ -55,13 +56,38 @@ public final class Strategies {
     return strategy;
   }
 
-  private static String runtimeValue(
-      Map<String, Object> experiment, Map<String, Object> settings, String section) {
+  /**
+   * An extension's switch: on when its flag is given, else the {@code runtime} key of that name in
+   * the experiment's block, else in the settings' block (same precedence as the strategies); off by
+   * default, so runs behave as the reference's.
+   *
+   * @throws ChaosException when the key holds anything but true or false
+   */
+  public static boolean enabled(
+      boolean flag, String key, Map<String, Object> experiment, Map<String, Object> settings) {
+    if (flag) {
+      return true;
+    }
+    Object runtime = runtimeBlock(experiment, settings);
+    Object value = runtime instanceof Map<?, ?> r ? r.get(key) : null;
+    if (value == null || value instanceof Boolean) {
+      return Boolean.TRUE.equals(value);
+    }
+    throw new ChaosException(
+        "runtime key '" + key + "' must be true or false, not " + Py.repr(value));
+  }
+
+  private static Object runtimeBlock(Map<String, Object> experiment, Map<String, Object> settings) {
     Object runtime = experiment.get("runtime");
     if (!(runtime instanceof Map<?, ?>)) {
       runtime = settings == null ? null : settings.get("runtime");
     }
-    if (runtime instanceof Map<?, ?> r
+    return runtime;
+  }
+
+  private static String runtimeValue(
+      Map<String, Object> experiment, Map<String, Object> settings, String section) {
+    if (runtimeBlock(experiment, settings) instanceof Map<?, ?> r
         && r.get(section) instanceof Map<?, ?> s
         && s.get("strategy") != null) {
       return String.valueOf(s.get("strategy"));

@@ -7,6 +7,7 @@ import dev.chaos4j.core.MissingModule;
 import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.provider.ProviderContext;
 import dev.chaos4j.core.provider.Providers;
+import dev.chaos4j.core.run.RetryPolicy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -342,6 +343,8 @@ public final class ExperimentValidator {
     if (activity.containsKey("background") && !(activity.get("background") instanceof Boolean)) {
       throw new InvalidActivity("activity background must be a boolean");
     }
+    // an extension: the reference ignores the key, so it is only checked when present
+    RetryPolicy.of(activity);
     providers.validate(activity, context);
   }
 

@@ -63,4 +63,28 @@ class StrategiesTest {
     assertThat(Strategies.rollback("sometimes")).isNull();
     assertThat(Strategies.rollback("always")).isEqualTo(RollbackStrategy.ALWAYS);
   }
+
+  @Test
+  void extensionsAreOffUnlessAFlagOrARuntimeKeyTurnsThemOn() {
+    Map<String, Object> on = Map.of("runtime", Map.of("outputs", true));
+    assertThat(Strategies.enabled(false, "outputs", Map.of(), Map.of())).isFalse();
+    assertThat(Strategies.enabled(true, "outputs", Map.of(), Map.of())).isTrue();
+    assertThat(Strategies.enabled(false, "outputs", on, Map.of())).isTrue();
+    assertThat(Strategies.enabled(false, "outputs", Map.of(), on)).isTrue();
+    // the experiment's block replaces the settings' one, as for the strategies
+    assertThat(Strategies.enabled(false, "outputs", Map.of("runtime", Map.of()), on)).isFalse();
+  }
+
+  @Test
+  void anExtensionSwitchThatIsNotABooleanIsAClearError() {
+    assertThatThrownBy(
+            () ->
+                Strategies.enabled(
+                    false,
+                    "fail_on_activity_failure",
+                    Map.of("runtime", Map.of("fail_on_activity_failure", "yes")),
+                    Map.of()))
+        .isInstanceOf(ChaosException.class)
+        .hasMessage("runtime key 'fail_on_activity_failure' must be true or false, not 'yes'");
+  }
 }
