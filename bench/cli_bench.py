@@ -11,6 +11,8 @@ each chaos4j figure sits beside a baseline measured in the same run:
   java-1000     chaos run, 1000 no-op java probes               -
   process-200   chaos run, 200 process probes `true`            Baseline process 200 (ProcessBuilder)
   http-1000     chaos run, 1000 http probes, loopback server    Baseline http 1000 (java.net.http)
+                                                                and, for context only, Baseline
+                                                                urlconnection 1000 (HttpURLConnection)
 
 Each run figure N is also run with 1 activity, so that per-activity costs are marginal ones, free of
 start-up: (t[N] - t[1]) / (N - 1). Engine overhead per activity = marginal chaos4j cost - marginal
@@ -87,6 +89,21 @@ def fmt(values, unit="s", scale=1.0, digits=3):
     f = "%%.%df" % digits
     med = statistics.median(values) * scale
     return (f + " %s (" + f + ".." + f + ")") % (med, unit, min(values) * scale, max(values) * scale)
+
+
+def machine(java):
+    """Processors, CPU model, memory and JVM of this machine, for the record."""
+    model = "?"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        mem = f.readline().split()[1]
+    version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.strip()
+    return "machine: %d processors, %s, %.1f GiB memory\n%s" % (
+        os.cpu_count(), model, int(mem) / 1024.0 / 1024.0, version)
 
 
 def write_json(path, doc):
@@ -178,9 +195,10 @@ def main():
             jobs["baseline process-%d" % n] = (lambda k: lambda: timed(
                 baseline + ["process", str(k)], work))(n)
     if wanted("http-1000"):
-        for n in (1, 1000):
-            jobs["baseline http-%d" % n] = (lambda k: lambda: timed(
-                baseline + ["http", url, str(k)], work))(n)
+        for mode in ("http", "urlconnection"):
+            for n in (1, 1000):
+                jobs["baseline %s-%d" % (mode, n)] = (lambda m, k: lambda: timed(
+                    baseline + [m, url, str(k)], work))(mode, n)
 
         def python_1000():
             conn = http.client.HTTPConnection("127.0.0.1", port)
@@ -197,6 +215,8 @@ def main():
         timed(cmd + ["--no-log-file", "validate", small], work)
         timed(cmd + ["--no-log-file", "validate", small], work)
 
+    print(machine(java))
+    print("load average before: %.2f %.2f %.2f" % os.getloadavg())
     results = {label: [] for label in jobs}
     for _ in range(opts.runs):
         for label, fn in jobs.items():
@@ -204,6 +224,7 @@ def main():
     server.shutdown()
     shutil.rmtree(work, ignore_errors=True)
 
+    print("load average after: %.2f %.2f %.2f" % os.getloadavg())
     wall = {label: [r[0] for r in rs] for label, rs in results.items()}
     med = {label: statistics.median(w) for label, w in wall.items()}
     print("%d interleaved runs per figure; median (min..max)" % opts.runs)
@@ -237,6 +258,10 @@ def main():
             else:
                 line += " (no-op call: all of it is engine overhead)"
             print(line)
+    if "baseline urlconnection-1000" in med:
+        print("context: HttpURLConnection in a fresh JVM: 1000 GETs %.3f s, 1 GET %.3f s, per call %.3f ms"
+              % (med["baseline urlconnection-1000"], med["baseline urlconnection-1"],
+                 (med["baseline urlconnection-1000"] - med["baseline urlconnection-1"]) / 999 * 1000))
 
 
 if __name__ == "__main__":
