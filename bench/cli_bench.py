@@ -1,17 +1,30 @@
 #!/usr/bin/env python3
 """chaos4j command-line benchmarks (not run in CI).
 
-Measures, each as the median of --runs runs with its spread (min..max), and each beside a
-baseline measured in the same run so that ratios stay meaningful on a noisy shared machine:
+Every figure is the median of --runs cold runs with its spread (min..max). Runs are interleaved
+(round robin over all commands) so that the load of a shared machine hits every figure alike, and
+each chaos4j figure sits beside a baseline measured in the same run:
 
-  validate     cold `chaos validate` of a small experiment  | baseline: `java -version` (bare JVM start)
-  process-200  `chaos run`, 200 process probes `true`       | baseline: a shell spawning `true` 200 times
-  http-1000    `chaos run`, 1000 http probes on loopback    | baseline: 1000 keep-alive GETs from Python
-  peak RSS     max resident set size of each chaos command (from wait4)
+  figure        chaos4j command                                 baseline (fresh JVM, launcher flags)
+  version       chaos --version                                 Baseline hello (bare JVM start)
+  validate      chaos validate, small experiment                Baseline hello
+  java-1000     chaos run, 1000 no-op java probes               -
+  process-200   chaos run, 200 process probes `true`            Baseline process 200 (ProcessBuilder)
+  http-1000     chaos run, 1000 http probes, loopback server    Baseline http 1000 (java.net.http)
+                                                                and, for context only, Baseline
+                                                                urlconnection 1000 (HttpURLConnection)
 
-Engine overhead per activity = (run time - cold start - baseline work) / activities.
+Each run figure N is also run with 1 activity, so that per-activity costs are marginal ones, free of
+start-up: (t[N] - t[1]) / (N - 1). Engine overhead per activity = marginal chaos4j cost - marginal
+baseline cost (the call itself); for the no-op java probes the call itself is ~0.
+Peak RSS and CPU time (user + system, all threads) of every command come from wait4 (the launcher
+execs the JVM). CPU time is far less sensitive than wall time to other work on a shared machine,
+which makes it the better guide for comparing two variants; the targets are wall times.
 
-Usage: python3 bench/cli_bench.py [--runs 7] [--chaos ./chaos]
+More chaos4j variants (launcher flags, no AppCDS...) can be measured in the same run:
+  --variant c2='java -XX:+UseSerialGC -Xshare:auto -jar cli/target/chaos.jar'
+
+Usage: python3 bench/cli_bench.py [--runs 7] [--chaos ./chaos] [--variant NAME=COMMAND]...
 """
 import argparse
 import http.client
@@ -19,6 +32,7 @@ import http.server
 import json
 import os
 import shlex
+import shutil
 import socketserver
 import statistics
 import subprocess
@@ -27,17 +41,25 @@ import tempfile
 import threading
 import time
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+LAUNCHER_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"]
+
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Buffered writes: headers and body leave in ONE send (flushed after each request by
+    # BaseHTTPRequestHandler). Unbuffered, they go out in two segments and, with keep-alive,
+    # Nagle + delayed ACK stall every request for ~40 ms: the bench would measure the server.
+    wbufsize = -1
+    disable_nagle_algorithm = True
+    body = b'{"ok": true}'
 
     def do_GET(self):
-        body = b'{"ok": true}'
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Length", str(len(self.body)))
         self.end_headers()
-        self.wfile.write(body)
+        self.wfile.write(self.body)
 
     def log_message(self, *args):
         pass
@@ -47,28 +69,47 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
 
 
-def timed(cmd, cwd):
-    """Wall seconds and peak RSS (MiB) of one command; fails loudly on a non-zero exit."""
+def timed(cmd, cwd, env=None):
+    """Wall seconds, peak RSS (MiB) and CPU seconds (user + system) of one command; fails loudly on
+    a non-zero exit."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = p.stderr.read()  # until the command closes it, so a chatty command cannot block
     _, status, usage = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
-    err = p.stderr.read().decode(errors="replace")
     p.stderr.close()
     if p.returncode != 0:
-        sys.exit("command failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), err[-2000:]))
-    return wall, usage.ru_maxrss / 1024.0
+        sys.exit("command failed (%d): %s\n%s"
+                 % (p.returncode, " ".join(cmd), err.decode(errors="replace")[-2000:]))
+    return wall, usage.ru_maxrss / 1024.0, usage.ru_utime + usage.ru_stime
 
 
-def series(fn, runs):
-    values = [fn() for _ in range(runs)]
-    return values
-
-
-def fmt(values, unit="s", scale=1.0):
+def fmt(values, unit="s", scale=1.0, digits=3):
+    f = "%%.%df" % digits
     med = statistics.median(values) * scale
-    return "%.3f %s (%.3f..%.3f)" % (med, unit, min(values) * scale, max(values) * scale)
+    return (f + " %s (" + f + ".." + f + ")") % (med, unit, min(values) * scale, max(values) * scale)
+
+
+def machine(java):
+    """Processors, CPU model, memory and JVM of this machine, for the record."""
+    model = "?"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        mem = f.readline().split()[1]
+    version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.strip()
+    return "machine: %d processors, %s, %.1f GiB memory\n%s" % (
+        os.cpu_count(), model, int(mem) / 1024.0 / 1024.0, version)
+
+
+def write_json(path, doc):
+    with open(path, "w") as f:
+        json.dump(doc, f)
+    return path
 
 
 def experiment(activities):
@@ -78,79 +119,149 @@ def experiment(activities):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
-    ap.add_argument("--chaos", default="./chaos")
+    ap.add_argument("--chaos", default="./chaos", help="the chaos4j command (default ./chaos)")
+    ap.add_argument("--variant", action="append", default=[], metavar="NAME=COMMAND",
+                    help="another chaos4j command to measure in the same run")
+    ap.add_argument("--only", default="", help="comma-separated figures to run (default: all)")
     opts = ap.parse_args()
-    chaos = [os.path.abspath(w) if os.path.exists(w) else w for w in shlex.split(opts.chaos)]
-    prefix = chaos + ["--no-log-file"]
+
+    def command(text):
+        return [os.path.abspath(w) if os.path.exists(w) else w for w in shlex.split(text)]
+
+    variants = [("chaos", command(opts.chaos))]
+    for v in opts.variant:
+        name, _, text = v.partition("=")
+        variants.append((name, command(text)))
+
     work = tempfile.mkdtemp(prefix="chaos4j-bench-")
+    java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
+    javac = os.path.join(os.environ["JAVA_HOME"], "bin", "javac") if os.environ.get("JAVA_HOME") else "javac"
+    subprocess.run([javac, "-d", work, os.path.join(HERE, "Baseline.java")], check=True)
+    baseline = [java] + LAUNCHER_FLAGS + ["-cp", work, "Baseline"]
 
     server = Server(("127.0.0.1", 0), Handler)
     port = server.server_address[1]
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = "http://127.0.0.1:%d/x" % port
 
-    small = os.path.join(work, "small.json")
-    with open(small, "w") as f:
-        json.dump({"title": "small", "description": "d",
-                   "steady-state-hypothesis": {"title": "h", "probes": [
-                       {"type": "probe", "name": "p", "tolerance": 0,
-                        "provider": {"type": "process", "path": "true"}}]},
-                   "method": [{"type": "action", "name": "a",
-                               "provider": {"type": "http", "url": "http://127.0.0.1:%d/" % port}}]}, f)
-    procs = os.path.join(work, "process200.json")
-    with open(procs, "w") as f:
-        json.dump(experiment([{"type": "probe", "name": "p%d" % i,
-                               "provider": {"type": "process", "path": "true"}} for i in range(200)]), f)
-    https = os.path.join(work, "http1000.json")
-    with open(https, "w") as f:
-        json.dump(experiment([{"type": "probe", "name": "h%d" % i, "tolerance": 200,
-                               "provider": {"type": "http", "url": "http://127.0.0.1:%d/x" % port}}
-                              for i in range(1000)]), f)
+    small = write_json(os.path.join(work, "small.json"), {
+        "title": "small", "description": "d",
+        "steady-state-hypothesis": {"title": "h", "probes": [
+            {"type": "probe", "name": "p", "tolerance": 0,
+             "provider": {"type": "process", "path": "true"}}]},
+        "method": [{"type": "action", "name": "a", "provider": {"type": "http", "url": url}}]})
+
+    def docs(kind, n):
+        if kind == "java":
+            provider = {"type": "java", "class": "Baseline", "method": "ok", "classpath": [work]}
+            tolerance = True
+        elif kind == "process":
+            provider = {"type": "process", "path": "true"}
+            tolerance = 0
+        else:
+            provider = {"type": "http", "url": url}
+            tolerance = 200
+        return write_json(os.path.join(work, "%s%d.json" % (kind, n)), experiment(
+            [{"type": "probe", "name": "p%d" % i, "tolerance": tolerance, "provider": provider}
+             for i in range(n)]))
+
     journal = os.path.join(work, "journal.json")
 
-    def run(doc):
-        return timed(prefix + ["run", "--no-validation", "--journal-path", journal, doc], work)
+    def chaos_run(cmd, doc):
+        return lambda: timed(cmd + ["--no-log-file", "run", "--no-validation",
+                                    "--journal-path", journal, doc], work)
 
-    def shell_200():
-        t0 = time.perf_counter()
-        subprocess.run(["sh", "-c", "i=0; while [ $i -lt 200 ]; do true; i=$((i+1)); done"], check=True)
-        return time.perf_counter() - t0
+    sizes = {"java": 1000, "process": 200, "http": 1000}
+    only = set(filter(None, opts.only.split(",")))
+    wanted = lambda fig: not only or fig in only
 
-    def python_1000():
-        conn = http.client.HTTPConnection("127.0.0.1", port)
-        t0 = time.perf_counter()
-        for _ in range(1000):
-            conn.request("GET", "/x")
-            conn.getresponse().read()
-        conn.close()
-        return time.perf_counter() - t0
+    # label -> zero-argument function returning (wall, rss)
+    jobs = {}
+    if wanted("version") or wanted("validate"):
+        jobs["baseline hello"] = lambda: timed(baseline + ["hello"], work)
+    for name, cmd in variants:
+        if wanted("version"):
+            jobs[name + " version"] = (lambda c: lambda: timed(c + ["--version"], work))(cmd)
+        if wanted("validate"):
+            jobs[name + " validate"] = (lambda c: lambda: timed(
+                c + ["--no-log-file", "validate", small], work))(cmd)
+        for kind, n in sizes.items():
+            fig = "%s-%d" % (kind, n)
+            if wanted(fig):
+                jobs["%s %s-1" % (name, kind)] = chaos_run(cmd, docs(kind, 1))
+                jobs["%s %s" % (name, fig)] = chaos_run(cmd, docs(kind, n))
+    if wanted("process-200"):
+        for n in (1, 200):
+            jobs["baseline process-%d" % n] = (lambda k: lambda: timed(
+                baseline + ["process", str(k)], work))(n)
+    if wanted("http-1000"):
+        for mode in ("http", "urlconnection"):
+            for n in (1, 1000):
+                jobs["baseline %s-%d" % (mode, n)] = (lambda m, k: lambda: timed(
+                    baseline + [m, url, str(k)], work))(mode, n)
 
-    java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
-    run(small)  # warm the file cache and build once; not measured
-    rows = []
-    for label, fn in (("validate", lambda: timed(prefix + ["validate", small], work)),
-                      ("process-200", lambda: run(procs)),
-                      ("http-1000", lambda: run(https))):
-        rs = series(fn, opts.runs)
-        rows.append((label, [r[0] for r in rs], [r[1] for r in rs]))
-    jvm = series(lambda: timed([java, "-version"], work)[0], opts.runs)
-    sh200 = series(shell_200, opts.runs)
-    py1000 = series(python_1000, opts.runs)
+        def python_1000():
+            conn = http.client.HTTPConnection("127.0.0.1", port)
+            t0 = time.perf_counter()
+            for _ in range(1000):
+                conn.request("GET", "/x")
+                conn.getresponse().read()
+            conn.close()
+            return time.perf_counter() - t0, 0.0, 0.0
+        jobs["python http-1000 (in-process)"] = python_1000
+
+    # warm the file cache (and let ./chaos build its jar and archive on first use); not measured
+    for name, cmd in variants:
+        timed(cmd + ["--no-log-file", "validate", small], work)
+        timed(cmd + ["--no-log-file", "validate", small], work)
+
+    print(machine(java))
+    print("load average before: %.2f %.2f %.2f" % os.getloadavg())
+    results = {label: [] for label in jobs}
+    for _ in range(opts.runs):
+        for label, fn in jobs.items():
+            results[label].append(fn())
     server.shutdown()
+    shutil.rmtree(work, ignore_errors=True)
 
-    med = {label: statistics.median(w) for label, w, _ in rows}
-    print("runs per figure: %d; median (min..max)" % opts.runs)
-    print("%-12s %-28s %-22s" % ("command", "wall", "peak RSS"))
-    for label, w, r in rows:
-        print("%-12s %-28s %-22s" % (label, fmt(w), fmt(r, "MiB")))
-    print("baselines: java -version %s; sh 200x true %s; python 1000 keep-alive GETs %s"
-          % (fmt(jvm), fmt(sh200), fmt(py1000)))
-    print("ratios: validate / java -version = %.2f" % (med["validate"] / statistics.median(jvm)))
-    start = med["validate"]
-    print("engine overhead per activity, process-200: %.3f ms"
-          % ((med["process-200"] - start - statistics.median(sh200)) / 200 * 1000))
-    print("engine overhead per activity, http-1000: %.3f ms (beyond a Python client's own GET time)"
-          % ((med["http-1000"] - start - statistics.median(py1000)) / 1000 * 1000))
-    print("http-1000 run minus cold start: %.3f s" % (med["http-1000"] - start))
+    print("load average after: %.2f %.2f %.2f" % os.getloadavg())
+    wall = {label: [r[0] for r in rs] for label, rs in results.items()}
+    med = {label: statistics.median(w) for label, w in wall.items()}
+    print("%d interleaved runs per figure; median (min..max)" % opts.runs)
+    print("%-34s %-30s %-30s %s" % ("command", "wall", "CPU (user+sys)", "peak RSS"))
+    for label, rs in results.items():
+        rss, cpu = [r[1] for r in rs], [r[2] for r in rs]
+        print("%-34s %-30s %-30s %s" % (label, fmt(wall[label]), fmt(cpu) if max(cpu) > 0 else "-",
+                                        fmt(rss, "MiB", digits=1) if max(rss) > 0 else "-"))
+    print()
+    if "baseline hello" in med:
+        for name, _ in variants:
+            for fig in ("version", "validate"):
+                key = "%s %s" % (name, fig)
+                if key in med:
+                    print("%s: %.3f s = %.2f x bare JVM start (%.3f s); %.3f s above it"
+                          % (key, med[key], med[key] / med["baseline hello"], med["baseline hello"],
+                             med[key] - med["baseline hello"]))
+    for name, _ in variants:
+        for kind, n in sizes.items():
+            key, one = "%s %s-%d" % (name, kind, n), "%s %s-1" % (name, kind)
+            if key not in med:
+                continue
+            marginal = (med[key] - med[one]) / (n - 1) * 1000
+            line = "%s: %.3f s; 1 activity %.3f s; per activity %.3f ms" % (
+                key, med[key], med[one], marginal)
+            base, base1 = "baseline %s-%d" % (kind, n), "baseline %s-1" % kind
+            if base in med:
+                base_marginal = (med[base] - med[base1]) / (n - 1) * 1000
+                line += "; baseline %.3f s (ratio %.2f), per call %.3f ms; engine overhead %.3f ms" % (
+                    med[base], med[key] / med[base], base_marginal, marginal - base_marginal)
+            else:
+                line += " (no-op call: all of it is engine overhead)"
+            print(line)
+    if "baseline urlconnection-1000" in med:
+        print("context: HttpURLConnection in a fresh JVM: 1000 GETs %.3f s, 1 GET %.3f s, per call %.3f ms"
+              % (med["baseline urlconnection-1000"], med["baseline urlconnection-1"],
+                 (med["baseline urlconnection-1000"] - med["baseline urlconnection-1"]) / 999 * 1000))
 
 
 if __name__ == "__main__":

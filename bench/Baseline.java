@@ -1,0 +1,78 @@
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Same-run baselines for bench/cli_bench.py: the bare work of a chaos4j benchmark done by a fresh
+ * JVM started with the launcher's flags, without chaos4j. Also the no-op target of the {@code java}
+ * provider benchmark.
+ *
+ * <pre>
+ *   java Baseline hello               start and stop
+ *   java Baseline http URL N          N keep-alive GETs with java.net.http, as chaos4j sends them
+ *   java Baseline urlconnection URL N N keep-alive GETs with java.net.HttpURLConnection (for context)
+ *   java Baseline process N           N runs of "true" through ProcessBuilder, one after the other
+ * </pre>
+ */
+public final class Baseline {
+  private Baseline() {}
+
+  /** The no-op activity of the java-provider benchmark: the call itself costs next to nothing. */
+  public static boolean ok() {
+    return true;
+  }
+
+  public static void main(String[] args) throws Exception {
+    switch (args[0]) {
+      case "hello" -> System.out.println("hello");
+      case "http" -> http(URI.create(args[1]), Integer.parseInt(args[2]));
+      case "urlconnection" -> urlConnection(new URL(args[1]), Integer.parseInt(args[2]));
+      case "process" -> process(Integer.parseInt(args[1]));
+      default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+    }
+  }
+
+  private static void http(URI uri, int n) throws Exception {
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30))
+            .build();
+    for (int i = 0; i < n; i++) {
+      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).build();
+      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("status " + response.statusCode());
+      }
+    }
+  }
+
+  private static void urlConnection(URL url, int n) throws Exception {
+    for (int i = 0; i < n; i++) {
+      HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+      connection.setConnectTimeout(30_000);
+      connection.setReadTimeout(300_000);
+      try (InputStream body = connection.getInputStream()) {
+        body.readAllBytes(); // read to the end, so that the connection is kept alive
+      }
+      if (connection.getResponseCode() != 200) {
+        throw new IllegalStateException("status " + connection.getResponseCode());
+      }
+    }
+  }
+
+  private static void process(int n) throws Exception {
+    for (int i = 0; i < n; i++) {
+      Process p = new ProcessBuilder("true").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("true failed");
+      }
+    }
+  }
+}
