@@ -406,6 +406,7 @@ public final class Runner {
       } catch (InterruptExecution e) {
         journal.put("status", "interrupted");
         LOG.warning("Received an exit signal. Leaving without applying rollbacks.");
+        reportUndone(rollbacks, records);
       } catch (RuntimeException e) {
         // the reference crashes here and writes no journal; a rollback that cannot be played
         // may leave a fault behind, so the run ends aborted, with its journal
@@ -417,6 +418,46 @@ public final class Runner {
         LOG.critical(
             "A rollback could not be played, the remaining ones are skipped: " + message(e));
         LOG.debug("rollback error", e);
+      }
+    }
+
+    /**
+     * Says which rollbacks were interrupted or never started, so the operator knows what may still
+     * be in place (the reference leaves silently).
+     */
+    private void reportUndone(List<Object> rollbacks, List<Object> records) {
+      if (rollbacks == null) {
+        return;
+      }
+      java.util.Set<Object> finished = new java.util.HashSet<>();
+      List<String> interrupted = new ArrayList<>();
+      synchronized (records) {
+        for (Object r : records) {
+          if (r instanceof Map<?, ?> record && record.get("activity") instanceof Map<?, ?> a) {
+            if (record.containsKey("status")) {
+              finished.add(a.get("name"));
+            } else {
+              interrupted.add(String.valueOf(a.get("name")));
+            }
+          }
+        }
+      }
+      List<String> notStarted = new ArrayList<>();
+      for (Object item : rollbacks) {
+        Object name =
+            item instanceof Map<?, ?> m
+                ? (m.containsKey("name") ? m.get("name") : m.get("ref"))
+                : null;
+        if (!finished.contains(name) && !interrupted.contains(String.valueOf(name))) {
+          notStarted.add(String.valueOf(name));
+        }
+      }
+      if (!interrupted.isEmpty() || !notStarted.isEmpty()) {
+        LOG.error(
+            "Rollbacks left undone, the system may still carry their faults: interrupted "
+                + interrupted
+                + ", not started "
+                + notStarted);
       }
     }
 

@@ -373,6 +373,39 @@ class RunnerTest {
   }
 
   @Test
+  void aSecondInterruptionDuringRollbacksSaysWhichRollbacksAreLeftUndone() throws Exception {
+    Interruption interruption = new Interruption();
+    Map<String, Object> e =
+        experiment(
+            null,
+            List.of(activity("action", "long", "\"sleep\": 30")),
+            List.of(
+                activity("action", "undo-1", "\"sleep\": 30"), activity("action", "undo-2", "")));
+    Thread first = interruptOnceStarted("long", interruption, Interruption.Kind.SIGINT, "Ctrl-C");
+    Thread second =
+        interruptOnceStarted("undo-1", interruption, Interruption.Kind.SIGINT, "Ctrl-C again");
+    RunEnvironment env =
+        new RunEnvironment(
+            new LinkedHashMap<>(), new LinkedHashMap<>(), Path.of("."), System.getenv(), Map.of());
+    try (dev.chaos4j.core.testing.LogCapture log =
+        dev.chaos4j.core.testing.LogCapture.ofAllThreads()) {
+      Map<String, Object> journal =
+          runner.run(e, rollbacks(RollbackStrategy.ALWAYS), env, interruption);
+      first.join();
+      second.join();
+      assertThat(journal.get("status")).isEqualTo("interrupted");
+      assertThat(fake.calls).containsExactly("long", "undo-1");
+      assertThat(log.messages(dev.chaos4j.core.log.Level.ERROR))
+          .anySatisfy(
+              m ->
+                  assertThat(m)
+                      .contains("Rollbacks left undone")
+                      .contains("interrupted [undo-1]")
+                      .contains("not started [undo-2]"));
+    }
+  }
+
+  @Test
   void ungracefulExitNeverPlaysRollbacks() throws Exception {
     Interruption interruption = new Interruption();
     Map<String, Object> e =
