@@ -6,6 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.TimeZone;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.net.ssl.SSLContext;
 
 /**
  * Same-run baselines for bench/cli_bench.py: the bare work of a chaos4j benchmark done by a fresh
@@ -17,6 +24,16 @@ import java.time.Duration;
  *   java Baseline http URL N          N keep-alive GETs with java.net.http, as chaos4j sends them
  *   java Baseline urlconnection URL N N keep-alive GETs with java.net.HttpURLConnection (for context)
  *   java Baseline process N           N runs of "true" through ProcessBuilder, one after the other
+ *   java Baseline process-threads N   the same, each output stream drained on a pooled thread, as
+ *                                     chaos4j drains them (for context)
+ * </pre>
+ *
+ * <p>And single one-time costs of a cold JVM, printed in milliseconds:
+ *
+ * <pre>
+ *   java Baseline tls                 the JDK's default TLS context, then one HttpClient
+ *   java Baseline clock java.time     the first LocalDateTime.now()
+ *   java Baseline clock timezone      the same local time from TimeZone's offset
  * </pre>
  */
 public final class Baseline {
@@ -33,6 +50,9 @@ public final class Baseline {
       case "http" -> http(URI.create(args[1]), Integer.parseInt(args[2]));
       case "urlconnection" -> urlConnection(new URL(args[1]), Integer.parseInt(args[2]));
       case "process" -> process(Integer.parseInt(args[1]));
+      case "process-threads" -> processThreads(Integer.parseInt(args[1]));
+      case "tls" -> tls();
+      case "clock" -> clock(args[1]);
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
   }
@@ -74,5 +94,48 @@ public final class Baseline {
         throw new IllegalStateException("true failed");
       }
     }
+  }
+
+  private static void processThreads(int n) throws Exception {
+    ExecutorService readers =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread t = new Thread(task);
+              t.setDaemon(true);
+              return t;
+            });
+    for (int i = 0; i < n; i++) {
+      Process p = new ProcessBuilder("true").start();
+      Future<byte[]> out = readers.submit(() -> p.getInputStream().readAllBytes());
+      Future<byte[]> err = readers.submit(() -> p.getErrorStream().readAllBytes());
+      if (p.waitFor() != 0 || out.get() == null || err.get() == null) {
+        throw new IllegalStateException("true failed");
+      }
+    }
+  }
+
+  private static void tls() throws Exception {
+    long t0 = System.nanoTime();
+    SSLContext.getDefault();
+    long t1 = System.nanoTime();
+    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    long t2 = System.nanoTime();
+    System.out.printf(
+        "SSLContext.getDefault() %.1f ms, then HttpClient build %.1f ms%n",
+        (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+  }
+
+  private static void clock(String way) {
+    long t0 = System.nanoTime();
+    LocalDateTime now;
+    if (way.equals("java.time")) {
+      now = LocalDateTime.now();
+    } else {
+      long millis = System.currentTimeMillis();
+      int offset = TimeZone.getDefault().getOffset(millis) / 1000;
+      now = LocalDateTime.ofEpochSecond(millis / 1000, 0, ZoneOffset.ofTotalSeconds(offset));
+    }
+    long t1 = System.nanoTime();
+    System.out.printf("%s: first local time %s in %.1f ms%n", way, now, (t1 - t0) / 1e6);
   }
 }

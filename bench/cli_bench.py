@@ -10,6 +10,9 @@ each chaos4j figure sits beside a baseline measured in the same run:
   validate      chaos validate, small experiment                Baseline hello
   java-1000     chaos run, 1000 no-op java probes               -
   process-200   chaos run, 200 process probes `true`            Baseline process 200 (ProcessBuilder)
+                                                                and, for context only, Baseline
+                                                                process-threads 200 (both streams
+                                                                drained on pooled threads)
   http-1000     chaos run, 1000 http probes, loopback server    Baseline http 1000 (java.net.http)
                                                                 and, for context only, Baseline
                                                                 urlconnection 1000 (HttpURLConnection)
@@ -25,6 +28,8 @@ More chaos4j variants (launcher flags, no AppCDS...) can be measured in the same
   --variant c2='java -XX:+UseSerialGC -Xshare:auto -jar cli/target/chaos.jar'
 
 Usage: python3 bench/cli_bench.py [--runs 7] [--chaos ./chaos] [--variant NAME=COMMAND]...
+                                  [--only FIGURE,...] [--size KIND=N]...
+e.g. --only process-1000 --size process=1000 (figure names follow the sizes)
 """
 import argparse
 import http.client
@@ -123,6 +128,8 @@ def main():
     ap.add_argument("--variant", action="append", default=[], metavar="NAME=COMMAND",
                     help="another chaos4j command to measure in the same run")
     ap.add_argument("--only", default="", help="comma-separated figures to run (default: all)")
+    ap.add_argument("--size", action="append", default=[], metavar="KIND=N",
+                    help="activities of a run figure: java=1000, process=200, http=1000")
     opts = ap.parse_args()
 
     def command(text):
@@ -172,6 +179,9 @@ def main():
                                     "--journal-path", journal, doc], work)
 
     sizes = {"java": 1000, "process": 200, "http": 1000}
+    for size in opts.size:
+        kind, _, n = size.partition("=")
+        sizes[kind] = int(n)
     only = set(filter(None, opts.only.split(",")))
     wanted = lambda fig: not only or fig in only
 
@@ -190,25 +200,27 @@ def main():
             if wanted(fig):
                 jobs["%s %s-1" % (name, kind)] = chaos_run(cmd, docs(kind, 1))
                 jobs["%s %s" % (name, fig)] = chaos_run(cmd, docs(kind, n))
-    if wanted("process-200"):
-        for n in (1, 200):
-            jobs["baseline process-%d" % n] = (lambda k: lambda: timed(
-                baseline + ["process", str(k)], work))(n)
-    if wanted("http-1000"):
+    if wanted("process-%d" % sizes["process"]):
+        for mode in ("process", "process-threads"):
+            for n in (1, sizes["process"]):
+                jobs["baseline %s-%d" % (mode, n)] = (lambda m, k: lambda: timed(
+                    baseline + [m, str(k)], work))(mode, n)
+    if wanted("http-%d" % sizes["http"]):
         for mode in ("http", "urlconnection"):
-            for n in (1, 1000):
+            for n in (1, sizes["http"]):
                 jobs["baseline %s-%d" % (mode, n)] = (lambda m, k: lambda: timed(
                     baseline + [m, url, str(k)], work))(mode, n)
 
-        def python_1000():
+        def python_gets(n=sizes["http"]):
             conn = http.client.HTTPConnection("127.0.0.1", port)
             t0 = time.perf_counter()
-            for _ in range(1000):
+            for _ in range(n):
                 conn.request("GET", "/x")
                 conn.getresponse().read()
             conn.close()
             return time.perf_counter() - t0, 0.0, 0.0
-        jobs["python http-1000 (in-process)"] = python_1000
+        # what the loopback server itself costs, client included
+        jobs["python http-%d (in-process)" % sizes["http"]] = python_gets
 
     # warm the file cache (and let ./chaos build its jar and archive on first use); not measured
     for name, cmd in variants:
@@ -258,10 +270,14 @@ def main():
             else:
                 line += " (no-op call: all of it is engine overhead)"
             print(line)
-    if "baseline urlconnection-1000" in med:
-        print("context: HttpURLConnection in a fresh JVM: 1000 GETs %.3f s, 1 GET %.3f s, per call %.3f ms"
-              % (med["baseline urlconnection-1000"], med["baseline urlconnection-1"],
-                 (med["baseline urlconnection-1000"] - med["baseline urlconnection-1"]) / 999 * 1000))
+    for mode, kind, what in (("process-threads", "process", "ProcessBuilder runs, both streams"
+                                                       " drained on pooled threads"),
+                             ("urlconnection", "http", "GETs with HttpURLConnection")):
+        n = sizes[kind]
+        key, one = "baseline %s-%d" % (mode, n), "baseline %s-1" % mode
+        if key in med:
+            print("context: fresh JVM, %d %s: %.3f s; 1: %.3f s; per call %.3f ms"
+                  % (n, what, med[key], med[one], (med[key] - med[one]) / (n - 1) * 1000))
 
 
 if __name__ == "__main__":
