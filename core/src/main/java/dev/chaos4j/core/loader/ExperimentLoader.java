@@ -3,10 +3,10 @@ package dev.chaos4j.core.loader;
 import dev.chaos4j.core.InvalidExperiment;
 import dev.chaos4j.core.InvalidSource;
 import dev.chaos4j.core.log.Log;
+import dev.chaos4j.core.provider.http.HttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.MalformedInputException;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 
 /**
  * Loads an experiment from a local file or an http(s) URL, with the reference's rules: the file
@@ -125,7 +124,10 @@ public final class ExperimentLoader {
     }
     HttpResponse<String> response;
     try {
-      response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      response =
+          new HttpClients()
+              .get(CONNECT_TIMEOUT, verifyTls)
+              .send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new InvalidSource("Failed to fetch the experiment: " + shown + ": " + e);
     } catch (InterruptedException e) {
@@ -179,49 +181,5 @@ public final class ExperimentLoader {
       return m.get("type") + " " + m.get("value");
     }
     return null;
-  }
-
-  private HttpClient client() {
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NORMAL);
-    if (!verifyTls) {
-      builder.sslContext(TrustAll.context());
-    }
-    return builder.build();
-  }
-
-  /** An SSL context that accepts any certificate, for {@code --no-verify-tls}. */
-  static final class TrustAll {
-    private TrustAll() {}
-
-    static SSLContext context() {
-      try {
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(
-            null,
-            new javax.net.ssl.TrustManager[] {
-              new javax.net.ssl.X509TrustManager() {
-                @Override
-                public void checkClientTrusted(
-                    java.security.cert.X509Certificate[] chain, String authType) {}
-
-                @Override
-                public void checkServerTrusted(
-                    java.security.cert.X509Certificate[] chain, String authType) {}
-
-                @Override
-                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                  return new java.security.cert.X509Certificate[0];
-                }
-              }
-            },
-            new java.security.SecureRandom());
-        return ctx;
-      } catch (java.security.GeneralSecurityException e) {
-        throw new IllegalStateException("TLS is not available in this JVM", e);
-      }
-    }
   }
 }
