@@ -1,6 +1,7 @@
 package dev.chaos4j.core.discovery;
 
 import dev.chaos4j.core.log.Log;
+import dev.chaos4j.core.run.Platform;
 import dev.chaos4j.core.spi.ActivityFunction;
 import dev.chaos4j.core.spi.Argument;
 import dev.chaos4j.core.spi.Extension;
@@ -24,7 +25,7 @@ import java.util.UUID;
  */
 public final class Discovery {
   /** The chaostoolkit-lib version whose document this is (the CLI's compatible lib version). */
-  public static final String CHAOSLIB_VERSION = "1.45.0";
+  public static final String CHAOSLIB_VERSION = Platform.COMPATIBLE_LIB_VERSION;
 
   private static final Log LOG = Log.of(Discovery.class);
   private static final String REFERENCE_PREFIX = "chaostoolkit-";

@@ -1,14 +1,22 @@
 package dev.chaos4j.core.run;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Facts about the machine that journals record, read cheaply (no DNS look-up). */
+/**
+ * Facts about the machine that journals and discovery documents record, spelled as Python's {@code
+ * platform} module spells them ({@code Darwin}, {@code x86_64}) and read cheaply (no DNS look-up on
+ * Linux).
+ */
 public final class Platform {
-  /** The chaostoolkit-lib version whose behaviour and journal format chaos4j follows. */
+  /** The chaostoolkit-lib version whose behaviour and document formats chaos4j follows. */
   public static final String COMPATIBLE_LIB_VERSION = "1.45.0";
+
+  private static final Path LINUX_HOSTNAME = Path.of("/proc/sys/kernel/hostname");
 
   private static volatile String node;
 
@@ -16,26 +24,40 @@ public final class Platform {
 
   /** Like Python's {@code platform.platform()}: {@code Linux-6.1.0-x86_64-with-java-17.0.15}. */
   public static String description() {
-    return System.getProperty("os.name")
+    String system = system(System.getProperty("os.name", ""));
+    return system
         + "-"
         + System.getProperty("os.version")
         + "-"
-        + machine()
+        + machine(system, System.getProperty("os.arch", ""))
         + "-with-java-"
         + System.getProperty("java.version");
   }
 
-  /** The machine architecture with Python's names ({@code x86_64} rather than {@code amd64}). */
-  public static String machine() {
-    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-    return switch (arch) {
-      case "amd64", "x86_64" -> "x86_64";
-      case "aarch64", "arm64" -> "aarch64";
-      default -> arch;
-    };
+  /** Python's {@code platform.system()} for a JVM {@code os.name}. */
+  public static String system(String osName) {
+    if (osName.startsWith("Mac") || osName.equals("Darwin")) {
+      return "Darwin";
+    }
+    if (osName.startsWith("Windows")) {
+      return "Windows";
+    }
+    return osName;
   }
 
-  /** The host name, as Python's {@code platform.node()}. */
+  /** Python's {@code platform.machine()} for a JVM {@code os.arch} on a system. */
+  public static String machine(String system, String arch) {
+    String a = arch.toLowerCase(Locale.ROOT);
+    if (a.equals("amd64") || a.equals("x86_64")) {
+      return system.equals("Windows") ? "AMD64" : "x86_64";
+    }
+    if (a.equals("aarch64") && system.equals("Darwin")) {
+      return "arm64";
+    }
+    return arch;
+  }
+
+  /** The host name, as Python's {@code platform.node()}; read once. */
   public static String node() {
     String n = node;
     if (n == null) {
@@ -46,22 +68,33 @@ public final class Platform {
   }
 
   private static String readNode() {
-    try {
-      Path kernel = Path.of("/proc/sys/kernel/hostname");
-      if (Files.isReadable(kernel)) {
-        return Files.readString(kernel).trim();
+    if (Files.isReadable(LINUX_HOSTNAME)) {
+      String name = firstLine(LINUX_HOSTNAME);
+      if (!name.isEmpty()) {
+        return name;
       }
-    } catch (IOException | RuntimeException e) {
-      // fall back below
     }
-    String env = System.getenv("HOSTNAME");
-    if (env != null && !env.isEmpty()) {
-      return env;
+    for (String variable : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
+      String name = System.getenv(variable);
+      if (name != null && !name.isBlank()) {
+        return name.trim();
+      }
     }
     try {
-      return java.net.InetAddress.getLocalHost().getHostName();
+      return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {
-      return "localhost";
+      return "";
+    }
+  }
+
+  /** The first line of a small system file, trimmed; empty when it cannot be read. */
+  public static String firstLine(Path file) {
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      int nl = text.indexOf('\n');
+      return (nl < 0 ? text : text.substring(0, nl)).trim();
+    } catch (IOException | RuntimeException e) {
+      return "";
     }
   }
 }

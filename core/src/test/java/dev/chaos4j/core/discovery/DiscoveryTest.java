@@ -46,7 +46,7 @@ class DiscoveryTest {
     assertThat(platform.keySet())
         .containsExactlyElementsOf(((Map<String, Object>) expected.get("platform")).keySet());
     assertThat(platform.get("system"))
-        .isEqualTo(PlatformInfo.system(System.getProperty("os.name")));
+        .isEqualTo(dev.chaos4j.core.run.Platform.system(System.getProperty("os.name")));
     assertThat(platform.get("python")).isNull();
     assertThat(doc.get("extension")).isEqualTo(expected.get("extension"));
     // The fake declares its functions out of order: the reference's order comes from sorting.
@@ -148,13 +148,13 @@ class DiscoveryTest {
 
   @Test
   void platformNamesFollowPython() {
-    assertThat(PlatformInfo.system("Mac OS X")).isEqualTo("Darwin");
-    assertThat(PlatformInfo.system("Windows 11")).isEqualTo("Windows");
-    assertThat(PlatformInfo.system("Linux")).isEqualTo("Linux");
-    assertThat(PlatformInfo.machine("Linux", "amd64")).isEqualTo("x86_64");
-    assertThat(PlatformInfo.machine("Windows", "amd64")).isEqualTo("AMD64");
-    assertThat(PlatformInfo.machine("Darwin", "aarch64")).isEqualTo("arm64");
-    assertThat(PlatformInfo.machine("Linux", "aarch64")).isEqualTo("aarch64");
+    assertThat(dev.chaos4j.core.run.Platform.system("Mac OS X")).isEqualTo("Darwin");
+    assertThat(dev.chaos4j.core.run.Platform.system("Windows 11")).isEqualTo("Windows");
+    assertThat(dev.chaos4j.core.run.Platform.system("Linux")).isEqualTo("Linux");
+    assertThat(dev.chaos4j.core.run.Platform.machine("Linux", "amd64")).isEqualTo("x86_64");
+    assertThat(dev.chaos4j.core.run.Platform.machine("Windows", "amd64")).isEqualTo("AMD64");
+    assertThat(dev.chaos4j.core.run.Platform.machine("Darwin", "aarch64")).isEqualTo("arm64");
+    assertThat(dev.chaos4j.core.run.Platform.machine("Linux", "aarch64")).isEqualTo("aarch64");
   }
 
   static Extension extension(String name, ActivityFunction... functions) {
