@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,7 +69,7 @@ final class AttackCompiler {
     }
     Constructor<? extends Throwable> exception = null;
     if (spec.fault() instanceof ThrowException t) {
-      exception = constructorOf(t.type());
+      exception = constructorOf(t.type(), spec.outbound());
     }
     try {
       return new CompiledAttack(
@@ -82,16 +83,19 @@ final class AttackCompiler {
     }
   }
 
-  private Constructor<? extends Throwable> constructorOf(String type) {
-    if (!config.allowedExceptions().contains(type)) {
+  /** Outbound attacks have an allow-list of their own: a call fails the way networks fail. */
+  private Constructor<? extends Throwable> constructorOf(String type, boolean outbound) {
+    Set<String> allowed =
+        outbound ? config.outboundAllowedExceptions() : config.allowedExceptions();
+    if (!allowed.contains(type)) {
       throw new InvalidAttackException(
-          "exception type '"
+          (outbound ? "outbound exception type '" : "exception type '")
               + type
               + "' is not allowed; allowed: "
-              + String.join(", ", new TreeSet<>(config.allowedExceptions()))
+              + String.join(", ", new TreeSet<>(allowed))
               + " ("
               + MiddlewareConfig.PREFIX
-              + "exceptions.allowed)");
+              + (outbound ? "outbound.exceptions.allowed)" : "exceptions.allowed)"));
     }
     return constructors.computeIfAbsent(type, this::resolve);
   }

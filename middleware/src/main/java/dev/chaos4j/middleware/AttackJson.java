@@ -2,6 +2,7 @@ package dev.chaos4j.middleware;
 
 import dev.chaos4j.middleware.AttackSpec.Abort;
 import dev.chaos4j.middleware.AttackSpec.Delay;
+import dev.chaos4j.middleware.AttackSpec.Direction;
 import dev.chaos4j.middleware.AttackSpec.Fault;
 import dev.chaos4j.middleware.AttackSpec.Phase;
 import dev.chaos4j.middleware.AttackSpec.ThrowException;
@@ -24,6 +25,9 @@ final class AttackJson {
   private static final Set<String> KEYS =
       Set.of(
           "id",
+          "direction",
+          "host",
+          "port",
           "route",
           "methods",
           "headers",
@@ -82,6 +86,10 @@ final class AttackJson {
     Long everyNth = integer(json, "everyNth");
     Long maxConcurrent = integer(json, "maxConcurrent");
     Long maxHits = integer(json, "maxHits");
+    Long port = integer(json, "port");
+    if (port != null && (port < 1 || port > 65535)) {
+      throw new InvalidAttackException("'port' must be between 1 and 65535, got " + port);
+    }
     return new AttackSpec(
         string(json, "id", false),
         string(json, "route", false),
@@ -97,12 +105,20 @@ final class AttackJson {
         everyNth == null ? 1 : clampInt(everyNth),
         maxConcurrent == null ? 0 : clampInt(maxConcurrent),
         maxHits == null ? 0 : maxHits,
-        ttl(json.get("ttl")));
+        ttl(json.get("ttl")),
+        direction(json.get("direction")),
+        string(json, "host", false),
+        port == null ? 0 : port.intValue());
   }
 
   static Map<String, Object> toMap(AttackSpec spec) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", spec.id());
+    out.put("direction", spec.direction().jsonName());
+    putIfPresent(out, "host", spec.host());
+    if (spec.port() != 0) {
+      out.put("port", spec.port());
+    }
     out.put("route", spec.route());
     if (!spec.methods().isEmpty()) {
       out.put("methods", spec.methods());
@@ -212,6 +228,21 @@ final class AttackJson {
           out.put(name, s);
         });
     return out;
+  }
+
+  private static Direction direction(Object value) {
+    if (value == null) {
+      return Direction.INBOUND;
+    }
+    if (value instanceof String s) {
+      for (Direction d : Direction.values()) {
+        if (d.jsonName().equals(s.toLowerCase(Locale.ROOT))) {
+          return d;
+        }
+      }
+    }
+    throw new InvalidAttackException(
+        "'direction' must be \"inbound\" or \"outbound\", got " + show(value));
   }
 
   private static Phase phase(Object value) {

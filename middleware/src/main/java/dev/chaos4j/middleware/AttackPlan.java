@@ -5,12 +5,18 @@ import dev.chaos4j.middleware.AttackSpec.Phase;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
- * What to do to one attacked request: the hits of the attacks that fired, in order, each with its
- * delay drawn and its fault. A framework adapter carries it out (delay, then abort or throw; before
- * or after the handler) and closes it when the request is done, which frees the concurrency slots
- * it holds. Exists only for attacked requests: the decision returns {@code null} otherwise.
+ * What to do to one attacked request, or to one attacked call to a dependency: the hits of the
+ * attacks that fired, in order, each with its delay drawn and its fault. A framework adapter
+ * carries it out (delay, then abort or throw; before or after the handler, or before the call is
+ * sent) and closes it when the request or call is done, which frees the concurrency slots it holds.
+ * Exists only for attacked requests: the decision returns {@code null} otherwise.
+ *
+ * <p>Delays are waited either on the calling thread ({@link #pause}) or without a thread ({@link
+ * #delay}, for asynchronous and reactive adapters); both end early when the attack is disarmed.
  */
 public final class AttackPlan implements AutoCloseable {
 
@@ -69,6 +75,34 @@ public final class AttackPlan implements AutoCloseable {
     return registry.pause(hit.attack, hit.delayMillis);
   }
 
+  /**
+   * Waits {@code millis} for the hit on the calling thread, ending early as {@link #pause(Hit)}
+   * does: for an adapter that waits only part of the hit's delay (up to the caller's own timeout,
+   * say).
+   */
+  public boolean pause(Hit hit, long millis) {
+    return registry.pause(hit.attack, millis);
+  }
+
+  /**
+   * Waits {@code millis} for the hit without holding a thread, for asynchronous and reactive
+   * adapters: the stage completes with {@code true} once the time has passed and the hit still
+   * acts, or with {@code false} as soon as the middleware is switched off or the attack removed
+   * (its fault is then cancelled). It completes on {@code executor} ({@code null}: the JDK's
+   * default asynchronous pool), or at once when there is nothing to wait.
+   */
+  public CompletionStage<Boolean> delay(Hit hit, long millis, Executor executor) {
+    return registry.delay(hit.attack, millis, executor);
+  }
+
+  /**
+   * Whether the hit may still act: its attack is installed and the middleware armed. An adapter
+   * that schedules a delay itself checks it before applying the fault.
+   */
+  public boolean acts(Hit hit) {
+    return registry.acts(hit.attack);
+  }
+
   /** Frees the concurrency slots this request holds; idempotent. */
   @Override
   public void close() {
@@ -99,9 +133,14 @@ public final class AttackPlan implements AutoCloseable {
       return attack.id;
     }
 
-    /** Before or after the handler. */
+    /** Before or after the handler; always before for a call to a dependency. */
     public Phase phase() {
       return attack.phase();
+    }
+
+    /** Whether the hit acts on a call to a dependency. */
+    public boolean outbound() {
+      return attack.outbound;
     }
 
     /** The delay drawn for this request, in milliseconds; 0 for none. */
@@ -138,6 +177,9 @@ public final class AttackPlan implements AutoCloseable {
       }
       if (fault != null) {
         out.append(out.length() > 0 ? ", then " : "").append(fault);
+      }
+      if (attack.outbound) {
+        return out.append(" (before the call)").toString();
       }
       return out.append(phase() == Phase.BEFORE ? " (before" : " (after")
           .append(" the handler)")

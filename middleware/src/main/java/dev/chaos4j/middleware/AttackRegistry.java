@@ -3,8 +3,10 @@ package dev.chaos4j.middleware;
 import dev.chaos4j.middleware.AttackStatus.Source;
 import dev.chaos4j.middleware.AttackStatus.State;
 import dev.chaos4j.middleware.internal.Durations;
+import dev.chaos4j.middleware.internal.Hosts;
 import dev.chaos4j.middleware.internal.PathPattern;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,6 +46,7 @@ final class AttackRegistry {
   private final HeaderAttacks headerAttacks;
   private final ScheduledExecutorService scheduler;
   private final PathPattern[] excluded;
+  private final String[] excludedHosts;
   private final long maxDelayMillis;
 
   private final Object lock = new Object();
@@ -48,6 +56,9 @@ final class AttackRegistry {
 
   /** Delayed requests wait on this monitor; removing an attack or disarming wakes them. */
   private final Object sleepers = new Object();
+
+  /** Delays waited without a thread (asynchronous adapters); disarming completes them early. */
+  private final Set<PendingDelay> pendingDelays = ConcurrentHashMap.newKeySet();
 
   private final AtomicInteger globalInFlight = new AtomicInteger();
   private final AtomicBoolean refreshPending = new AtomicBoolean();
@@ -66,6 +77,7 @@ final class AttackRegistry {
     this.scheduler = scheduler;
     this.excluded =
         config.excludeRoutes().stream().map(PathPattern::compile).toArray(PathPattern[]::new);
+    this.excludedHosts = config.outboundExcludeHosts().toArray(new String[0]);
     this.maxDelayMillis = config.maxDelay().toMillis();
   }
 
@@ -84,6 +96,10 @@ final class AttackRegistry {
 
   boolean idle() {
     return !snapshot.active;
+  }
+
+  boolean outboundIdle() {
+    return !snapshot.outboundActive;
   }
 
   <R> AttackPlan plan(String method, String path, R request, RequestHeaders<R> headers) {
@@ -120,15 +136,8 @@ final class AttackRegistry {
         }
         continue;
       }
-      if (plan == null) {
-        boolean capped = config.maxConcurrent() > 0;
-        if (capped && globalInFlight.incrementAndGet() > config.maxConcurrent()) {
-          globalInFlight.decrementAndGet();
-          attack.release();
-          attack.state.hits.decrementAndGet();
-          return null;
-        }
-        plan = new AttackPlan(this, capped, maxDelayMillis);
+      if (plan == null && (plan = open(attack)) == null) {
+        return null;
       }
       plan.add(attack);
       if (attack.exhausted()) {
@@ -136,17 +145,83 @@ final class AttackRegistry {
       }
     }
     if (plan != null && config.logHits() && LOG.isLoggable(Level.INFO)) {
-      for (AttackPlan.Hit hit : plan.hits()) {
-        LOG.log(
-            Level.INFO,
-            "chaos4j attack ''{0}'' hit {1} {2}: {3}",
-            hit.attackId(),
-            method,
-            path,
-            hit.describe());
-      }
+      logHits(plan, method + " " + path);
     }
     return plan;
+  }
+
+  /**
+   * The decision for one call to a dependency. Reads only the outbound attacks; header attacks
+   * never apply to calls (they belong to the request that carried them).
+   */
+  <R> AttackPlan planOutbound(String method, URI uri, R request, RequestHeaders<R> headers) {
+    Snapshot s = snapshot;
+    if (!s.outboundActive) {
+      return null;
+    }
+    String host = Hosts.of(uri);
+    int port = Hosts.portOf(uri);
+    String path = Hosts.pathOf(uri);
+    AttackPlan plan = null;
+    boolean hostAllowed = false;
+    for (CompiledAttack attack : s.outbound) {
+      if (!attack.targetsCall(method, host, port, path, request, headers)) {
+        continue;
+      }
+      if (!hostAllowed) {
+        if (s.excludesHost(host)) {
+          return null;
+        }
+        hostAllowed = true;
+      }
+      if (!attack.tryFire()) {
+        if (attack.exhausted()) {
+          refreshSoon();
+        }
+        continue;
+      }
+      if (plan == null && (plan = open(attack)) == null) {
+        return null;
+      }
+      plan.add(attack);
+      if (attack.exhausted()) {
+        refreshSoon();
+      }
+    }
+    if (plan != null && config.logHits() && LOG.isLoggable(Level.INFO)) {
+      // The query is left out: it may carry credentials.
+      String target =
+          uri.getScheme()
+              + "://"
+              + (host.indexOf(':') >= 0 ? "[" + host + "]" : host)
+              + ":"
+              + port
+              + path;
+      logHits(plan, "outbound " + method + " " + target);
+    }
+    return plan;
+  }
+
+  /**
+   * Opens the plan of a request on its first hit, taking a global concurrency slot when the
+   * configuration caps them; {@code null} (the hit given back) when the cap is reached.
+   */
+  private AttackPlan open(CompiledAttack firstHit) {
+    boolean capped = config.maxConcurrent() > 0;
+    if (capped && globalInFlight.incrementAndGet() > config.maxConcurrent()) {
+      globalInFlight.decrementAndGet();
+      firstHit.release();
+      firstHit.state.hits.decrementAndGet();
+      return null;
+    }
+    return new AttackPlan(this, capped, maxDelayMillis);
+  }
+
+  private static void logHits(AttackPlan plan, String what) {
+    for (AttackPlan.Hit hit : plan.hits()) {
+      LOG.log(
+          Level.INFO, "chaos4j attack ''{0}'' hit {1}: {2}", hit.attackId(), what, hit.describe());
+    }
   }
 
   boolean pause(CompiledAttack attack, long millis) {
@@ -169,6 +244,64 @@ final class AttackRegistry {
           Thread.currentThread().interrupt();
           return false;
         }
+      }
+    }
+  }
+
+  /** Whether the attack may still act: not removed, and the middleware armed. */
+  boolean acts(CompiledAttack attack) {
+    return !attack.state.ended && armed();
+  }
+
+  /**
+   * The delay of {@link #pause} without a waiting thread: completes with {@code true} once the time
+   * has passed, or with {@code false} as soon as the attack is disarmed. The completion runs on
+   * {@code executor} (the default asynchronous pool when {@code null}), never on the caller's
+   * thread unless there is nothing to wait for.
+   */
+  CompletableFuture<Boolean> delay(CompiledAttack attack, long millis, Executor executor) {
+    if (millis <= 0 || !acts(attack)) {
+      return CompletableFuture.completedFuture(acts(attack));
+    }
+    PendingDelay pending = new PendingDelay(attack, executor);
+    pendingDelays.add(pending);
+    pending.whenComplete((acted, error) -> pendingDelays.remove(pending));
+    // Registered before this check, so a disarm in between is not missed.
+    if (!acts(attack)) {
+      pending.complete(false);
+      return pending;
+    }
+    CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, pending)
+        .execute(() -> pending.complete(acts(attack)));
+    return pending;
+  }
+
+  /**
+   * A delay waited without a thread, and the attack it belongs to. It completes on the adapter's
+   * executor, so that what follows the delay (the call, the caller's own stages) never runs on the
+   * JDK's timer thread or on the thread that disarmed the attack.
+   */
+  private static final class PendingDelay extends CompletableFuture<Boolean> implements Executor {
+    final CompiledAttack attack;
+    private final Executor executor;
+
+    PendingDelay(CompiledAttack attack, Executor executor) {
+      this.attack = attack;
+      this.executor = executor != null ? executor : defaultExecutor();
+    }
+
+    /** Cuts the delay short: the attack was disarmed. */
+    void cutShort() {
+      execute(() -> complete(false));
+    }
+
+    @Override
+    public void execute(Runnable completion) {
+      try {
+        executor.execute(completion);
+      } catch (RejectedExecutionException e) {
+        // An executor that was shut down must not leave the call waiting forever.
+        completion.run();
       }
     }
   }
@@ -472,6 +605,11 @@ final class AttackRegistry {
     synchronized (sleepers) {
       sleepers.notifyAll();
     }
+    for (PendingDelay pending : pendingDelays) {
+      if (!acts(pending.attack)) {
+        pending.cutShort();
+      }
+    }
   }
 
   /** Republishes soon, off the request thread: an attack reached its hit cap. */
@@ -492,7 +630,8 @@ final class AttackRegistry {
     if (!armed()) {
       snapshot = Snapshot.IDLE;
     } else {
-      List<CompiledAttack> acting = new ArrayList<>(entries.size());
+      List<CompiledAttack> inbound = new ArrayList<>(entries.size());
+      List<CompiledAttack> outbound = new ArrayList<>();
       long now = System.nanoTime();
       for (Entry entry : entries.values()) {
         CompiledAttack attack = entry.compiled();
@@ -502,10 +641,15 @@ final class AttackRegistry {
         if (entry.source() == Source.CONTROL && controlLeaseEndNanos - entry.expiresAtNanos() < 0) {
           attack = attack.expiringAt(controlLeaseEndNanos);
         }
-        acting.add(attack);
+        (attack.outbound ? outbound : inbound).add(attack);
       }
       snapshot =
-          new Snapshot(acting.toArray(new CompiledAttack[0]), headerAttacks != null, excluded);
+          new Snapshot(
+              inbound.toArray(new CompiledAttack[0]),
+              headerAttacks != null,
+              excluded,
+              outbound.toArray(new CompiledAttack[0]),
+              excludedHosts);
     }
     scheduleSweep();
   }
@@ -586,6 +730,12 @@ final class AttackRegistry {
   private static String describe(Entry entry) {
     AttackSpec spec = entry.spec();
     StringBuilder out = new StringBuilder();
+    if (spec.outbound()) {
+      out.append("outbound calls to ")
+          .append(spec.host() == null ? "any host" : spec.host())
+          .append(spec.port() == 0 ? "" : ":" + spec.port())
+          .append(", ");
+    }
     out.append(spec.methods().isEmpty() ? "any method" : String.join("|", spec.methods()))
         .append(' ')
         .append(spec.route());
@@ -603,7 +753,8 @@ final class AttackRegistry {
     } else if (spec.fault() instanceof AttackSpec.ThrowException t) {
       out.append(", throw ").append(t.type());
     }
-    out.append(", ").append(spec.phase().jsonName()).append(" the handler");
+    out.append(", ")
+        .append(spec.outbound() ? "before the call" : spec.phase().jsonName() + " the handler");
     if (spec.probability() < 1) {
       out.append(", probability ").append(spec.probability());
     }

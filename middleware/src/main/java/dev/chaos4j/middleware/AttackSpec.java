@@ -1,5 +1,6 @@
 package dev.chaos4j.middleware;
 
+import dev.chaos4j.middleware.internal.Hosts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,24 +16,37 @@ import java.util.regex.Pattern;
  * checked on construction; the guardrails of the configuration (maximum delay, exception
  * allow-list, maximum time-to-live) are checked when the attack is installed.
  *
+ * <p>An attack acts either on the requests the application receives ({@link Direction#INBOUND}, the
+ * default) or on the calls it makes to its dependencies ({@link Direction#OUTBOUND}): then {@code
+ * host} and {@code port} name the dependency, {@code route}, {@code methods} and {@code headers}
+ * describe the outgoing call, and the attack acts before the call is sent.
+ *
  * @param id unique name ({@code [A-Za-z0-9][A-Za-z0-9._-]*}, at most 64 characters); {@code null}
  *     lets {@link ChaosMiddleware#create} choose one
  * @param route anchored route pattern relative to the context path (see {@code
- *     dev.chaos4j.middleware.internal.PathPattern}); {@code /**} targets every route
+ *     dev.chaos4j.middleware.internal.PathPattern}), or over the whole path of the called URL for
+ *     an outbound attack; {@code /**} targets every route
  * @param methods HTTP methods targeted (upper case); empty targets every method
- * @param headers request headers that must be present with a value matching the glob ({@code *} any
- *     characters, {@code ?} one character); empty places no condition
+ * @param headers request headers (of the outgoing call, for an outbound attack) that must be
+ *     present with a value matching the glob ({@code *} any characters, {@code ?} one character);
+ *     empty places no condition
  * @param application the application name targeted, or {@code null} for any
  * @param environment the environment targeted, or {@code null} for any
  * @param instance the instance targeted, or {@code null} for any
  * @param delay the delay to add, or {@code null}
  * @param fault the fault to inject (after the delay, if both are given), or {@code null}
- * @param phase whether the attack happens before or after the application's handler
+ * @param phase whether the attack happens before or after the application's handler; outbound
+ *     attacks act before the call is sent
  * @param probability the chance, in (0, 1], that a targeted request is attacked
  * @param everyNth attack only every Nth targeted request (1 attacks every one)
  * @param maxConcurrent at most this many requests attacked at the same time; 0 for no cap
  * @param maxHits stop after this many attacked requests; 0 for no cap
  * @param ttl how long the attack lives once installed; {@code null} for the configured default
+ * @param direction whether the attack acts on received requests or on calls to dependencies
+ * @param host the called host, a glob matched case-insensitively (outbound only); {@code null} for
+ *     any
+ * @param port the called port, the scheme's default when the URL names none (outbound only); 0 for
+ *     any
  */
 public record AttackSpec(
     String id,
@@ -49,7 +63,10 @@ public record AttackSpec(
     int everyNth,
     int maxConcurrent,
     long maxHits,
-    Duration ttl) {
+    Duration ttl,
+    Direction direction,
+    String host,
+    int port) {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
@@ -108,6 +125,71 @@ public record AttackSpec(
     if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
       throw new InvalidAttackException("ttl must be positive");
     }
+    direction = direction == null ? Direction.INBOUND : direction;
+    if (direction == Direction.INBOUND && (host != null || port != 0)) {
+      throw new InvalidAttackException(
+          "'host' and 'port' name a dependency: they need \"direction\": \"outbound\"");
+    }
+    if (direction == Direction.OUTBOUND && phase == Phase.AFTER) {
+      throw new InvalidAttackException(
+          "an outbound attack acts before the call is sent; phase 'after' is for inbound attacks");
+    }
+    if (host != null) {
+      try {
+        host = Hosts.glob(host);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidAttackException(e.getMessage());
+      }
+    }
+    if (port < 0 || port > 65535) {
+      throw new InvalidAttackException("port must be between 1 and 65535, got " + port);
+    }
+  }
+
+  /**
+   * An inbound attack: the form of the record before outbound attacks existed, kept for the code
+   * written against it.
+   */
+  public AttackSpec(
+      String id,
+      String route,
+      List<String> methods,
+      Map<String, String> headers,
+      String application,
+      String environment,
+      String instance,
+      Delay delay,
+      Fault fault,
+      Phase phase,
+      double probability,
+      int everyNth,
+      int maxConcurrent,
+      long maxHits,
+      Duration ttl) {
+    this(
+        id,
+        route,
+        methods,
+        headers,
+        application,
+        environment,
+        instance,
+        delay,
+        fault,
+        phase,
+        probability,
+        everyNth,
+        maxConcurrent,
+        maxHits,
+        ttl,
+        Direction.INBOUND,
+        null,
+        0);
+  }
+
+  /** Whether the attack acts on calls to dependencies. */
+  public boolean outbound() {
+    return direction == Direction.OUTBOUND;
   }
 
   /** Parses the JSON form used by the admin API and the control URL. */
@@ -142,12 +224,28 @@ public record AttackSpec(
         everyNth,
         maxConcurrent,
         maxHits,
-        ttl);
+        ttl,
+        direction,
+        host,
+        port);
   }
 
   /** Starts an attack on a route; the builder's defaults attack every request it targets. */
   public static Builder on(String route) {
     return new Builder(route);
+  }
+
+  /** Which side of the application an attack acts on. */
+  public enum Direction {
+    /** The requests the application receives (the servlet filter). */
+    INBOUND,
+    /** The calls the application makes to its dependencies (client adapters). */
+    OUTBOUND;
+
+    /** The name used in JSON. */
+    public String jsonName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   /** When an attack acts, relative to the application's handler. */
@@ -266,6 +364,9 @@ public record AttackSpec(
     private int maxConcurrent;
     private long maxHits;
     private Duration ttl;
+    private Direction direction = Direction.INBOUND;
+    private String host;
+    private int port;
 
     private Builder(String route) {
       this.route = route;
@@ -345,6 +446,24 @@ public record AttackSpec(
       return this;
     }
 
+    /** Acts on the calls the application makes (the route is then the called URL's path). */
+    public Builder outbound() {
+      direction = Direction.OUTBOUND;
+      return this;
+    }
+
+    /** Targets only calls to hosts matching this glob (outbound attacks). */
+    public Builder host(String glob) {
+      host = glob;
+      return this;
+    }
+
+    /** Targets only calls to this port (outbound attacks). */
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
     /** The attack. */
     public AttackSpec build() {
       return new AttackSpec(
@@ -362,7 +481,10 @@ public record AttackSpec(
           everyNth,
           maxConcurrent,
           maxHits,
-          ttl);
+          ttl,
+          direction,
+          host,
+          port);
     }
   }
 }

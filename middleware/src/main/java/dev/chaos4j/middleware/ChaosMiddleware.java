@@ -3,6 +3,7 @@ package dev.chaos4j.middleware;
 import dev.chaos4j.middleware.internal.Durations;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * attack expires; delays, exception types, the number of attacks and header lifetimes are bounded
  * by the configuration.
  *
- * <p>The decision ({@link #plan}) reads one volatile snapshot of immutable compiled attacks: when
- * nothing is armed it is a read and a branch, and a request no attack targets allocates nothing.
+ * <p>The decision ({@link #plan} for requests the application receives, {@link #planOutbound} for
+ * the calls it makes) reads one volatile snapshot of immutable compiled attacks: when nothing is
+ * armed it is a read and a branch, and a request no attack targets allocates nothing.
  */
 public final class ChaosMiddleware implements AutoCloseable {
 
@@ -27,6 +29,7 @@ public final class ChaosMiddleware implements AutoCloseable {
   public static final String CONTEXT_ATTRIBUTE = ChaosMiddleware.class.getName();
 
   private static final System.Logger LOG = System.getLogger("dev.chaos4j.middleware");
+  private static final RequestHeaders<Object> NO_HEADERS = (request, name) -> null;
 
   private final MiddlewareConfig config;
   private final AttackRegistry registry;
@@ -209,10 +212,18 @@ public final class ChaosMiddleware implements AutoCloseable {
 
   /**
    * Whether no request can be attacked now. Adapters check it first, so that when nothing is armed
-   * a request costs one volatile read.
+   * a request costs one volatile read. Outbound attacks do not count: they never act on requests.
    */
   public boolean isIdle() {
     return registry.idle();
+  }
+
+  /**
+   * Whether no call to a dependency can be attacked now. Client adapters check it first, so that
+   * when no outbound attack is armed a call costs one volatile read.
+   */
+  public boolean isOutboundIdle() {
+    return registry.outboundIdle();
   }
 
   /**
@@ -227,6 +238,36 @@ public final class ChaosMiddleware implements AutoCloseable {
    */
   public <R> AttackPlan plan(String method, String path, R request, RequestHeaders<R> headers) {
     return registry.plan(method, path, request, headers);
+  }
+
+  /**
+   * Decides what to do to one call the application makes to a dependency, for client adapters that
+   * cannot read the call's headers: attacks with a {@code headers} condition then never target it.
+   *
+   * @param method the HTTP method, upper case
+   * @param uri the URL called
+   * @return the plan for an attacked call, which the caller must close once the call is over;
+   *     {@code null} for a call left alone
+   */
+  public AttackPlan planOutbound(String method, URI uri) {
+    return registry.planOutbound(method, uri, null, NO_HEADERS);
+  }
+
+  /**
+   * Decides what to do to one call the application makes to a dependency. The plan's hits are
+   * carried out before the call is sent: each delay (which a non-blocking adapter waits with {@link
+   * AttackPlan#delay}), then the first fault: an abort answers for the dependency, which is never
+   * called; an exception fails the call as a network failure would.
+   *
+   * @param method the HTTP method, upper case
+   * @param uri the URL called
+   * @param request the client's request, handed to {@code headers}
+   * @param headers reads a header of the outgoing call
+   * @return the plan for an attacked call, which the caller must close once the call is over;
+   *     {@code null} for a call left alone
+   */
+  public <R> AttackPlan planOutbound(String method, URI uri, R request, RequestHeaders<R> headers) {
+    return registry.planOutbound(method, uri, request, headers);
   }
 
   /** Stops the admin API and polling, and disarms everything. */

@@ -19,7 +19,10 @@ final class CompiledAttack {
   final AttackSpec spec;
   final AttackState state;
   final long expiresAtNanos;
+  final boolean outbound;
 
+  private final String host;
+  private final int port;
   private final PathPattern route;
   private final String[] methods;
   private final String[] headerNames;
@@ -41,6 +44,9 @@ final class CompiledAttack {
     this.spec = spec;
     this.state = state;
     this.expiresAtNanos = expiresAtNanos;
+    this.outbound = spec.outbound();
+    this.host = spec.host();
+    this.port = spec.port();
     this.route = PathPattern.compile(spec.route());
     this.methods = spec.methods().toArray(new String[0]);
     this.headerNames = spec.headers().keySet().toArray(new String[0]);
@@ -58,6 +64,9 @@ final class CompiledAttack {
     this.spec = other.spec;
     this.state = other.state;
     this.expiresAtNanos = expiresAtNanos;
+    this.outbound = other.outbound;
+    this.host = other.host;
+    this.port = other.port;
     this.route = other.route;
     this.methods = other.methods;
     this.headerNames = other.headerNames;
@@ -83,6 +92,36 @@ final class CompiledAttack {
     if (!route.matches(path)) {
       return false;
     }
+    return headersMatch(request, headers);
+  }
+
+  /**
+   * Whether the outgoing call is one this attack aims at: method, host, port, route, then headers.
+   * The host is lower case, without IPv6 brackets.
+   */
+  <R> boolean targetsCall(
+      String method,
+      String calledHost,
+      int calledPort,
+      String path,
+      R request,
+      RequestHeaders<R> headers) {
+    if (methods.length != 0 && !contains(methods, method)) {
+      return false;
+    }
+    if (host != null && !Glob.matches(host, calledHost)) {
+      return false;
+    }
+    if (port != 0 && port != calledPort) {
+      return false;
+    }
+    if (!route.matches(path)) {
+      return false;
+    }
+    return headersMatch(request, headers);
+  }
+
+  private <R> boolean headersMatch(R request, RequestHeaders<R> headers) {
     for (int i = 0; i < headerNames.length; i++) {
       String value = headers.get(request, headerNames[i]);
       if (value == null || !Glob.matches(headerGlobs[i], value)) {

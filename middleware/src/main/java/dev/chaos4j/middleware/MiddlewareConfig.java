@@ -1,6 +1,7 @@
 package dev.chaos4j.middleware;
 
 import dev.chaos4j.middleware.internal.Durations;
+import dev.chaos4j.middleware.internal.Hosts;
 import dev.chaos4j.middleware.internal.PathPattern;
 import java.net.URI;
 import java.time.Duration;
@@ -32,6 +33,22 @@ public final class MiddlewareConfig {
           "java.util.concurrent.TimeoutException",
           "jakarta.servlet.ServletException");
 
+  /**
+   * Exceptions an outbound attack may throw when the configuration does not say otherwise: the
+   * failures a real call to a dependency ends with (refused, reset, timed out, unknown host, TLS).
+   */
+  public static final Set<String> DEFAULT_OUTBOUND_ALLOWED_EXCEPTIONS =
+      Set.of(
+          "java.io.IOException",
+          "java.io.UncheckedIOException",
+          "java.net.ConnectException",
+          "java.net.SocketException",
+          "java.net.SocketTimeoutException",
+          "java.net.UnknownHostException",
+          "java.net.http.HttpTimeoutException",
+          "java.net.http.HttpConnectTimeoutException",
+          "javax.net.ssl.SSLHandshakeException");
+
   private static final int MIN_SECRET_LENGTH = 16;
 
   private final boolean enabled;
@@ -45,7 +62,9 @@ public final class MiddlewareConfig {
   private final int maxAttacks;
   private final int maxConcurrent;
   private final Set<String> allowedExceptions;
+  private final Set<String> outboundAllowedExceptions;
   private final List<String> excludeRoutes;
+  private final List<String> outboundExcludeHosts;
   private final String responseHeader;
   private final boolean logHits;
   private final int afterBufferBytes;
@@ -80,6 +99,16 @@ public final class MiddlewareConfig {
     maxAttacks = atLeast(b.maxAttacks, 1, "max-attacks");
     maxConcurrent = atLeast(b.maxConcurrent, 0, "max-concurrent");
     allowedExceptions = Set.copyOf(b.allowedExceptions);
+    outboundAllowedExceptions = Set.copyOf(b.outboundAllowedExceptions);
+    List<String> hosts = new ArrayList<>();
+    for (String host : b.outboundExcludeHosts) {
+      try {
+        hosts.add(Hosts.glob(host));
+      } catch (IllegalArgumentException e) {
+        throw invalid("outbound.exclude-hosts", e.getMessage());
+      }
+    }
+    outboundExcludeHosts = List.copyOf(hosts);
     for (String route : b.excludeRoutes) {
       try {
         PathPattern.compile(route);
@@ -213,9 +242,22 @@ public final class MiddlewareConfig {
     return allowedExceptions;
   }
 
+  /** The fully qualified exception types outbound attacks may throw. */
+  public Set<String> outboundAllowedExceptions() {
+    return outboundAllowedExceptions;
+  }
+
   /** Route patterns never attacked, whatever an attack says (health checks, say). */
   public List<String> excludeRoutes() {
     return excludeRoutes;
+  }
+
+  /**
+   * Host globs whose calls are never attacked, whatever an outbound attack says (the telemetry
+   * backend, the identity provider, say); lower case.
+   */
+  public List<String> outboundExcludeHosts() {
+    return outboundExcludeHosts;
   }
 
   /** The response header that marks attacked responses; empty for none. */
@@ -353,7 +395,9 @@ public final class MiddlewareConfig {
     private int maxAttacks = 64;
     private int maxConcurrent;
     private Set<String> allowedExceptions = DEFAULT_ALLOWED_EXCEPTIONS;
+    private Set<String> outboundAllowedExceptions = DEFAULT_OUTBOUND_ALLOWED_EXCEPTIONS;
     private List<String> excludeRoutes = List.of();
+    private List<String> outboundExcludeHosts = List.of();
     private String responseHeader = "X-Chaos4j-Attack";
     private boolean logHits = true;
     private int afterBufferBytes = 64 * 1024;
@@ -431,9 +475,21 @@ public final class MiddlewareConfig {
       return this;
     }
 
+    /** The exception types outbound attacks may throw. */
+    public Builder outboundAllowedExceptions(Set<String> value) {
+      outboundAllowedExceptions = new LinkedHashSet<>(value);
+      return this;
+    }
+
     /** Routes never attacked. */
     public Builder excludeRoutes(List<String> value) {
       excludeRoutes = new ArrayList<>(value);
+      return this;
+    }
+
+    /** Hosts (globs) whose calls are never attacked. */
+    public Builder outboundExcludeHosts(List<String> value) {
+      outboundExcludeHosts = new ArrayList<>(value);
       return this;
     }
 
@@ -571,6 +627,10 @@ public final class MiddlewareConfig {
       integer("max-concurrent", v -> b.maxConcurrent = v);
       text("exceptions.allowed", v -> b.allowedExceptions = new LinkedHashSet<>(list(v)));
       text("exclude-routes", v -> b.excludeRoutes = list(v));
+      text(
+          "outbound.exceptions.allowed",
+          v -> b.outboundAllowedExceptions = new LinkedHashSet<>(list(v)));
+      text("outbound.exclude-hosts", v -> b.outboundExcludeHosts = list(v));
       String header = lookup.apply(PREFIX + "response-header");
       if (header != null) {
         b.responseHeader = header;
