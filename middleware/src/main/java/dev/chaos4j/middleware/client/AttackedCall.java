@@ -203,8 +203,10 @@ final class AttackedCall<T> {
     return timed && remainingMillis() <= millis;
   }
 
+  /** What is left of the call's timeout, rounded up: the call never fails before its time. */
   private long remainingMillis() {
-    return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    long nanos = deadline - System.nanoTime();
+    return nanos <= 0 ? 0 : (nanos + 999_999) / 1_000_000;
   }
 
   /** The request with what is left of its timeout, as if its clock had started before the delay. */
