@@ -40,14 +40,6 @@ public final class CliRunner {
 
   private static Result run(boolean record, String stdin, String... args) {
     List<String> events = new ArrayList<>();
-    CommandLine cl = Main.commandLine();
-    if (record) {
-      FlowEvents recorder = (event, payload, error) -> events.add(event);
-      for (String command : List.of("run", "validate", "discover", "init")) {
-        ((CommandBase) cl.getSubcommands().get(command).getCommand()).events = recorder;
-      }
-    }
-
     InputStream in = System.in;
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -57,6 +49,14 @@ public final class CliRunner {
       System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
       System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+      // built after the swap: picocli binds its usage-error writer to the System.err of that time
+      CommandLine cl = Main.commandLine();
+      if (record) {
+        FlowEvents recorder = (event, payload, error) -> events.add(event);
+        for (String command : List.of("run", "validate", "discover", "init")) {
+          ((CommandBase) cl.getSubcommands().get(command).getCommand()).events = recorder;
+        }
+      }
       int code = cl.execute(args);
       return new Result(
           code,

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A running fault proxy server: Toxiproxy's HTTP API on one address, and the proxies created
@@ -34,6 +35,7 @@ public final class FaultProxyServer implements AutoCloseable {
   public static final int DEFAULT_PORT = 8474;
 
   private static final long CONFIG_TIMEOUT_MILLIS = 60_000;
+  private static final long LIST_TIMEOUT_MILLIS = 10_000;
 
   private final Transport transport;
   private final ApiServer api;
@@ -116,6 +118,38 @@ public final class FaultProxyServer implements AutoCloseable {
       throw new FaultProxyException("proxy config " + configFile + ": " + e, e);
     }
   }
+
+  /**
+   * The proxies of the server now, ordered by name, as {@code GET /proxies} shows them.
+   *
+   * @throws FaultProxyException when the API does not answer within 10 s or the thread is
+   *     interrupted (its interrupt status is then kept)
+   */
+  public List<ProxyInfo> proxies() {
+    try {
+      return api.call(
+          () ->
+              proxies.all().stream()
+                  .map(p -> new ProxyInfo(p.name(), p.listen(), p.upstream(), p.enabled()))
+                  .toList(),
+          LIST_TIMEOUT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FaultProxyException("interrupted while listing the proxies", e);
+    } catch (Exception e) {
+      throw new FaultProxyException("cannot list the proxies: " + e, e);
+    }
+  }
+
+  /**
+   * One proxy of a running server.
+   *
+   * @param name its name
+   * @param listen the address it listens on (with the real port while it is enabled)
+   * @param upstream the address it forwards to, as given
+   * @param enabled whether it accepts connections
+   */
+  public record ProxyInfo(String name, String listen, String upstream, boolean enabled) {}
 
   /** Stops the API and every proxy, closing all their connections. */
   @Override

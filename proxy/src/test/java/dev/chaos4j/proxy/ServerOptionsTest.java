@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,27 @@ class ServerOptionsTest {
           assertThat(client.fastestRoundTripMillis(2)).isGreaterThanOrEqualTo(119.0);
         }
       }
+    }
+  }
+
+  @Test
+  void proxiesListsEveryProxyByNameWithItsBoundAddress() throws IOException {
+    Path config = dir.resolve("proxies.json");
+    Files.writeString(
+        config,
+        "[{\"name\":\"b\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"x:1\"},"
+            + "{\"name\":\"a\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"y:2\","
+            + "\"enabled\":false}]");
+
+    try (FaultProxyServer server =
+        FaultProxyServer.builder().host("127.0.0.1").port(0).config(config).start()) {
+      List<FaultProxyServer.ProxyInfo> proxies = server.proxies();
+
+      assertThat(proxies).extracting(FaultProxyServer.ProxyInfo::name).containsExactly("a", "b");
+      assertThat(proxies.get(0))
+          .isEqualTo(new FaultProxyServer.ProxyInfo("a", "127.0.0.1:0", "y:2", false));
+      assertThat(proxies.get(1).listen()).matches("127\\.0\\.0\\.1:[1-9][0-9]*");
+      assertThat(proxies.get(1).enabled()).isTrue();
     }
   }
 
