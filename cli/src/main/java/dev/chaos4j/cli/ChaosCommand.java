@@ -1,5 +1,6 @@
 package dev.chaos4j.cli;
 
+import dev.chaos4j.cli.proxy.ProxyCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,7 +16,8 @@ import picocli.CommandLine.Mixin;
       DiscoverCommand.class,
       InitCommand.class,
       InfoCommand.class,
-      SettingsCommand.class
+      SettingsCommand.class,
+      ProxyCommand.class
     })
 public final class ChaosCommand {
   @Mixin GlobalOptions global;

@@ -3,6 +3,7 @@ package dev.chaos4j.toxiproxy;
 import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.value.Json;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -226,13 +227,15 @@ public final class ToxiproxyClient {
   }
 
   private static String describe(IOException e) {
-    // the JDK often wraps the useful ConnectException without a message of its own
-    Throwable t = e;
-    while (t.getMessage() == null && t.getCause() != null) {
-      t = t.getCause();
+    // the JDK often wraps the useful exception without a message of its own
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null) {
+        return t.getMessage();
+      }
     }
-    String message = t.getMessage();
-    return message == null ? t.getClass().getSimpleName() : message;
+    return e instanceof ConnectException
+        ? "connection refused or unreachable"
+        : e.getClass().getSimpleName();
   }
 
   private static String proxyPath(String name) {

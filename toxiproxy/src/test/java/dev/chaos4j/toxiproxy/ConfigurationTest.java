@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,16 +62,33 @@ class ConfigurationTest {
 
   @Test
   void theDefaultsAreLocalhostAndPort8474() {
-    assertThat(ApiLocation.baseUrl(Map.of())).isEqualTo("http://localhost:8474");
-    assertThat(ApiLocation.baseUrl(null)).isEqualTo("http://localhost:8474");
+    UnaryOperator<String> noVariables = name -> null;
+    assertThat(ApiLocation.baseUrl(Map.of(), noVariables)).isEqualTo("http://localhost:8474");
+    assertThat(ApiLocation.baseUrl(null, noVariables)).isEqualTo("http://localhost:8474");
     Map<String, Object> blank = new HashMap<>();
     blank.put("toxiproxy_host", null);
     blank.put("toxiproxy_port", null);
     blank.put("toxiproxy_url", "");
-    assertThat(ApiLocation.baseUrl(blank)).isEqualTo("http://localhost:8474");
-    assertThat(ApiLocation.baseUrl(Map.of("toxiproxy_host", "toxi"))).isEqualTo("http://toxi:8474");
-    assertThat(ApiLocation.baseUrl(Map.of("toxiproxy_host", "::1", "toxiproxy_port", 9)))
+    assertThat(ApiLocation.baseUrl(blank, noVariables)).isEqualTo("http://localhost:8474");
+    assertThat(ApiLocation.baseUrl(Map.of("toxiproxy_host", "toxi"), noVariables))
+        .isEqualTo("http://toxi:8474");
+    assertThat(ApiLocation.baseUrl(Map.of("toxiproxy_port", 9), noVariables))
+        .isEqualTo("http://localhost:9");
+    assertThat(
+            ApiLocation.baseUrl(Map.of("toxiproxy_host", "::1", "toxiproxy_port", 9), noVariables))
         .isEqualTo("http://[::1]:9");
+  }
+
+  @Test
+  void withoutHostNorPortTheToxiproxyUrlVariableNamesTheApi() {
+    UnaryOperator<String> variables =
+        name -> name.equals("TOXIPROXY_URL") ? "http://toxi.example:8474" : null;
+
+    assertThat(ApiLocation.baseUrl(Map.of(), variables)).isEqualTo("http://toxi.example:8474");
+    assertThat(ApiLocation.baseUrl(Map.of("toxiproxy_port", 9), variables))
+        .isEqualTo("http://localhost:9");
+    assertThat(ApiLocation.baseUrl(Map.of("toxiproxy_url", "http://other:1"), variables))
+        .isEqualTo("http://other:1");
   }
 
   @Test
@@ -88,6 +106,6 @@ class ConfigurationTest {
         .startsWith(
             "ToxiproxyError: cannot reach Toxiproxy at http://127.0.0.1:"
                 + port
-                + " (GET /proxies/users)");
+                + " (GET /proxies/users): connection refused or unreachable");
   }
 }

@@ -1,0 +1,34 @@
+package dev.chaos4j.cli.proxy;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code chaos proxy ...}: drives a Toxiproxy API as toxiproxy-cli does. */
+@Command(
+    name = "proxy",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Manage the proxies and toxics of a Toxiproxy server (or of chaos4j's fault proxy), as"
+          + " toxiproxy-cli does.",
+      "Each command takes --host URL (default: $TOXIPROXY_URL, else http://localhost:8474)."
+    },
+    subcommands = {
+      ProxyListCommand.class,
+      ProxyInspectCommand.class,
+      ProxyCreateCommand.class,
+      ProxyToggleCommand.class,
+      ProxyDeleteCommand.class,
+      ToxicCommand.class
+    })
+public final class ProxyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  /** Without a sub-command: the help. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(System.out);
+    return 0;
+  }
+}
