@@ -6,6 +6,7 @@ import static dev.chaos4j.toxiproxy.Arguments.text;
 import dev.chaos4j.core.ActivityFailed;
 import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.spi.ActivityFunction;
+import dev.chaos4j.core.spi.Argument;
 import dev.chaos4j.core.spi.Functions;
 import dev.chaos4j.core.value.Json;
 import java.util.LinkedHashMap;
@@ -25,6 +26,9 @@ final class ToxicActions {
    */
   static final String DOWN = "down";
 
+  /** The helpers' arguments named otherwise than the attribute they give. */
+  private static final Map<String, String> ATTRIBUTE_OF = Map.of("bytes_limit", "bytes");
+
   private static final Log LOG = Log.of(ToxicActions.class);
 
   private ToxicActions() {}
@@ -39,74 +43,47 @@ final class ToxicActions {
   static List<ActivityFunction> functions(String module, boolean legacy) {
     return List.of(
         createToxic(module, legacy),
-        Functions.action(module, "create_latency_toxic")
-            .required("for_proxy", "string")
-            .required("toxic_name", "string")
-            .required("latency", "integer")
-            .optional("jitter", "integer", 0)
-            .configuration()
-            .doc("Delay the data coming back from the upstream by latency ms (+/- jitter ms).")
-            .returns("boolean")
-            .body(
-                a -> helper(a, "latency", "latency", a.get("latency"), "jitter", a.get("jitter"))),
-        Functions.action(module, "create_bandwith_degradation_toxic")
-            .required("for_proxy", "string")
-            .required("toxic_name", "string")
-            .required("rate", "integer")
-            .configuration()
-            .doc("Limit the bandwidth of the data coming back from the upstream to rate KB/s.")
-            .returns("boolean")
-            .body(a -> helper(a, "bandwidth", "rate", a.get("rate"))),
-        Functions.action(module, "create_slow_connection_close_toxic")
-            .required("for_proxy", "string")
-            .required("toxic_name", "string")
-            .required("delay", "integer")
-            .configuration()
-            .doc("Delay by delay ms the closing of connections by the upstream.")
-            .returns("boolean")
-            .body(a -> helper(a, "slow_close", "delay", a.get("delay"))),
-        Functions.action(module, "create_timeout_toxic")
-            .required("for_proxy", "string")
-            .required("toxic_name", "string")
-            .required("timeout", "integer")
-            .configuration()
-            .doc(
-                "Stop all data coming back from the upstream and close the connection after"
-                    + " timeout ms (0: never close).")
-            .returns("boolean")
-            .body(a -> helper(a, "timeout", "timeout", a.get("timeout"))),
-        Functions.action(module, "create_slicer_toxic")
-            .required("for_proxy", "string")
-            .required("toxic_name", "string")
-            .required("average_size", "integer")
-            .required("size_variation", "integer")
-            .required("delay", "integer")
-            .configuration()
-            .doc(
-                "Slice the data coming back from the upstream into pieces of average_size bytes"
-                    + " (+/- size_variation), delay microseconds apart.")
-            .returns("boolean")
-            .body(
-                a ->
-                    helper(
-                        a,
-                        "slicer",
-                        "average_size",
-                        a.get("average_size"),
-                        "size_variation",
-                        a.get("size_variation"),
-                        "delay",
-                        a.get("delay"))),
-        Functions.action(module, "create_limiter_toxic")
-            .required("for_proxy", "string")
-            .required("toxic_name", "string")
-            .required("bytes_limit", "integer")
-            .configuration()
-            .doc(
-                "Close connections once bytes_limit bytes have come back from the upstream on"
-                    + " them.")
-            .returns("boolean")
-            .body(a -> helper(a, "limit_data", "bytes", a.get("bytes_limit"))),
+        helper(
+            module,
+            "create_latency_toxic",
+            "latency",
+            "Delay the data coming back from the upstream by latency ms (+/- jitter ms).",
+            integer("latency"),
+            Argument.optional("jitter", "integer", 0)),
+        helper(
+            module,
+            "create_bandwith_degradation_toxic",
+            "bandwidth",
+            "Limit the bandwidth of the data coming back from the upstream to rate KB/s.",
+            integer("rate")),
+        helper(
+            module,
+            "create_slow_connection_close_toxic",
+            "slow_close",
+            "Delay by delay ms the closing of connections by the upstream.",
+            integer("delay")),
+        helper(
+            module,
+            "create_timeout_toxic",
+            "timeout",
+            "Stop all data coming back from the upstream and close the connection after timeout"
+                + " ms (0: never close).",
+            integer("timeout")),
+        helper(
+            module,
+            "create_slicer_toxic",
+            "slicer",
+            "Slice the data coming back from the upstream into pieces of average_size bytes (+/-"
+                + " size_variation), delay microseconds apart.",
+            integer("average_size"),
+            integer("size_variation"),
+            integer("delay")),
+        helper(
+            module,
+            "create_limiter_toxic",
+            "limit_data",
+            "Close connections once bytes_limit bytes have come back from the upstream on them.",
+            integer("bytes_limit")),
         Functions.action(module, "update_toxic")
             .required("for_proxy", "string")
             .required("toxic_name", "string")
@@ -174,19 +151,44 @@ final class ToxicActions {
     return name.equals(created.get("name"));
   }
 
-  /** A helper's toxic: downstream, on every connection, with these attribute names and values. */
-  private static Object helper(Map<String, Object> a, String type, Object... attributes)
-      throws InterruptedException {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (int i = 0; i < attributes.length; i += 2) {
-      values.put((String) attributes[i], attributes[i + 1]);
+  /**
+   * One of the reference's helpers: a toxic of this type, downstream, on every connection, whose
+   * attributes are the helper's arguments after {@code for_proxy} and {@code toxic_name}.
+   */
+  private static ActivityFunction helper(
+      String module, String name, String type, String doc, Argument... attributes) {
+    Functions.Builder builder =
+        Functions.action(module, name)
+            .required("for_proxy", "string")
+            .required("toxic_name", "string");
+    for (Argument a : attributes) {
+      if (a.required()) {
+        builder.required(a.name(), a.type());
+      } else {
+        builder.optional(a.name(), a.type(), a.defaultValue());
+      }
     }
-    Map<String, Object> call = new LinkedHashMap<>(a);
-    call.put("toxic_type", type);
-    call.put("stream", "downstream");
-    call.put("toxicity", 1.0);
-    call.put("attributes", values);
-    return createToxic(call);
+    return builder
+        .configuration()
+        .doc(doc)
+        .returns("boolean")
+        .body(
+            call -> {
+              Map<String, Object> values = new LinkedHashMap<>();
+              for (Argument a : attributes) {
+                values.put(ATTRIBUTE_OF.getOrDefault(a.name(), a.name()), call.get(a.name()));
+              }
+              Map<String, Object> toxic = new LinkedHashMap<>(call);
+              toxic.put("toxic_type", type);
+              toxic.put("stream", "downstream");
+              toxic.put("toxicity", 1.0);
+              toxic.put("attributes", values);
+              return createToxic(toxic);
+            });
+  }
+
+  private static Argument integer(String name) {
+    return Argument.required(name, "integer");
   }
 
   private static Object createOrUndoToxic(Map<String, Object> a) throws InterruptedException {

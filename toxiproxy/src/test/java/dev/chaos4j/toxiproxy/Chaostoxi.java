@@ -9,6 +9,7 @@ import dev.chaos4j.core.provider.ProviderContext;
 import dev.chaos4j.core.provider.python.PythonBridge;
 import dev.chaos4j.core.provider.python.PythonProvider;
 import dev.chaos4j.proxy.FaultProxyServer;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,17 @@ final class Chaostoxi implements AutoCloseable {
   private final PythonBridge bridge = new PythonBridge("no-python-needed-by-these-tests");
   private final PythonProvider provider =
       new PythonProvider(FunctionRegistry.of(List.of(new ToxiproxyExtension())), bridge);
+  private EchoServer upstream;
   private Map<String, Object> configuration =
       Map.of("toxiproxy_host", "127.0.0.1", "toxiproxy_port", server.port());
+
+  /** A loopback echo server for proxies to forward to, started on first use. */
+  EchoServer upstream() throws IOException {
+    if (upstream == null) {
+      upstream = new EchoServer();
+    }
+    return upstream;
+  }
 
   /** Replaces the configuration the activities run with. */
   void configure(Map<String, Object> configuration) {
@@ -79,7 +89,10 @@ final class Chaostoxi implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws IOException {
+    if (upstream != null) {
+      upstream.close();
+    }
     bridge.close();
     server.close();
   }

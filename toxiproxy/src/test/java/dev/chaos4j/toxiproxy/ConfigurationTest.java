@@ -23,7 +23,7 @@ class ConfigurationTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws IOException {
     toxi.close();
   }
 

@@ -27,19 +27,16 @@ class LegacyModulesTest {
       Map.of("for_proxy", "user_dev", "toxic_name", "user_down");
 
   private Chaostoxi toxi;
-  private EchoServer upstream;
   private int port;
 
   @BeforeEach
   void start() throws Exception {
     toxi = new Chaostoxi();
-    upstream = new EchoServer();
-    port = toxi.proxy("user_dev", upstream.port());
+    port = toxi.proxy("user_dev", toxi.upstream().port());
   }
 
   @AfterEach
   void stop() throws IOException {
-    upstream.close();
     toxi.close();
   }
 

@@ -15,17 +15,14 @@ class ProxyActionsTest {
   private static final String MODULE = "chaostoxi.proxy.actions";
 
   private Chaostoxi toxi;
-  private EchoServer upstream;
 
   @BeforeEach
   void start() throws IOException {
     toxi = new Chaostoxi();
-    upstream = new EchoServer();
   }
 
   @AfterEach
   void stop() throws IOException {
-    upstream.close();
     toxi.close();
   }
 
@@ -46,18 +43,19 @@ class ProxyActionsTest {
   @Test
   void createProxyForwardsTrafficToTheUpstreamFromAFreePort() throws Exception {
     Object created =
-        toxi.run(MODULE, "create_proxy", createArguments("users", "127.0.0.1", upstream.port()));
+        toxi.run(
+            MODULE, "create_proxy", createArguments("users", "127.0.0.1", toxi.upstream().port()));
 
     assertThat(created).isEqualTo(true);
     Map<String, Object> proxy = toxi.client.proxy("users");
-    assertThat(proxy).containsEntry("upstream", "127.0.0.1:" + upstream.port());
+    assertThat(proxy).containsEntry("upstream", "127.0.0.1:" + toxi.upstream().port());
     assertThat(proxy).containsEntry("enabled", true);
     assertThat(EchoServer.roundTrip(listenPort("users"), "hello")).isEqualTo("hello");
   }
 
   @Test
   void createProxySetsTheProxyPortForLaterEnvLookups() throws Exception {
-    toxi.run(MODULE, "create_proxy", createArguments("inner", "127.0.0.1", upstream.port()));
+    toxi.run(MODULE, "create_proxy", createArguments("inner", "127.0.0.1", toxi.upstream().port()));
 
     // the second proxy's upstream is the first proxy, found through inner_PORT
     toxi.run(MODULE, "create_proxy", createArguments("outer", "127.0.0.1", "env:inner_PORT"));
@@ -68,12 +66,12 @@ class ProxyActionsTest {
   }
 
   @Test
-  void anUnsetEnvironmentVariableFailsTheActivityNamingIt() {
+  void anUnsetEnvironmentVariableFailsTheActivityNamingIt() throws IOException {
     String message =
         toxi.failure(
             MODULE,
             "create_proxy",
-            createArguments("users", "env:CHAOS4J_SURELY_UNSET_HOST", upstream.port()));
+            createArguments("users", "env:CHAOS4J_SURELY_UNSET_HOST", toxi.upstream().port()));
 
     assertThat(message)
         .contains("upstream_host 'env:CHAOS4J_SURELY_UNSET_HOST'")
@@ -82,7 +80,7 @@ class ProxyActionsTest {
 
   @Test
   void createProxyCanCreateItDisabled() throws Exception {
-    Map<String, Object> arguments = createArguments("users", "127.0.0.1", upstream.port());
+    Map<String, Object> arguments = createArguments("users", "127.0.0.1", toxi.upstream().port());
     arguments.put("enabled", false);
 
     toxi.run(MODULE, "create_proxy", arguments);
@@ -92,7 +90,7 @@ class ProxyActionsTest {
 
   @Test
   void aProxyThatExistsAlreadyIsAFailedActivityWithTheServersMessage() throws Exception {
-    toxi.proxy("users", upstream.port());
+    toxi.proxy("users", toxi.upstream().port());
 
     String message = toxi.failure(MODULE, "create_proxy", createArguments("users", "127.0.0.1", 1));
 
@@ -101,7 +99,7 @@ class ProxyActionsTest {
 
   @Test
   void disableProxyTakesTheServiceDownAndEnableProxyBringsItBack() throws Exception {
-    int port = toxi.proxy("users", upstream.port());
+    int port = toxi.proxy("users", toxi.upstream().port());
 
     assertThat(toxi.run(MODULE, "disable_proxy", Map.of("proxy_name", "users"))).isEqualTo(true);
     assertThat(toxi.client.proxy("users")).containsEntry("enabled", false);
@@ -113,7 +111,7 @@ class ProxyActionsTest {
 
   @Test
   void modifyProxyChangesOnlyTheFieldsGiven() throws Exception {
-    toxi.proxy("users", upstream.port());
+    toxi.proxy("users", toxi.upstream().port());
     try (EchoServer other = new EchoServer()) {
       toxi.run(
           MODULE,
@@ -140,7 +138,7 @@ class ProxyActionsTest {
 
   @Test
   void deleteProxyRemovesItAndIgnoresAProxyThatIsGone() throws Exception {
-    toxi.proxy("users", upstream.port());
+    toxi.proxy("users", toxi.upstream().port());
 
     assertThat(toxi.run(MODULE, "delete_proxy", Map.of("proxy_name", "users"))).isNull();
     assertThat(toxi.client.proxies()).doesNotContainKey("users");
@@ -150,7 +148,7 @@ class ProxyActionsTest {
 
   @Test
   void resetEnablesEveryProxyAndRemovesEveryToxic() throws Exception {
-    toxi.proxy("users", upstream.port());
+    toxi.proxy("users", toxi.upstream().port());
     toxi.client.updateProxy("users", Map.of("enabled", false));
     toxi.client.createToxic("users", Map.of("type", "latency", "attributes", Map.of()));
 

@@ -19,19 +19,16 @@ class ToxicActionsTest {
   private static final String MODULE = "chaostoxi.toxic.actions";
 
   private Chaostoxi toxi;
-  private EchoServer upstream;
   private int port;
 
   @BeforeEach
   void start() throws Exception {
     toxi = new Chaostoxi();
-    upstream = new EchoServer();
-    port = toxi.proxy("users", upstream.port());
+    port = toxi.proxy("users", toxi.upstream().port());
   }
 
   @AfterEach
   void stop() throws IOException {
-    upstream.close();
     toxi.close();
   }
 

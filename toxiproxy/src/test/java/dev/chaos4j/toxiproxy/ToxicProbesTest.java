@@ -2,6 +2,7 @@ package dev.chaos4j.toxiproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +23,7 @@ class ToxicProbesTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws IOException {
     toxi.close();
   }
 

@@ -37,4 +37,11 @@ abstract class ApiCommand extends CommandBase {
 
   /** Does the command's calls and prints their outcome; returns the exit code. */
   abstract int call(ToxiproxyClient client) throws InterruptedException;
+
+  /** Prints the command's outcome on standard output, ending with a new line; returns 0. */
+  static int output(String text) {
+    System.out.print(text.endsWith("\n") ? text : text + "\n");
+    System.out.flush();
+    return 0;
+  }
 }

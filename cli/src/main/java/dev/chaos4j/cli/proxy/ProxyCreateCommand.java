@@ -39,8 +39,6 @@ public final class ProxyCreateCommand extends ApiCommand {
     request.put("listen", listen);
     request.put("upstream", upstream);
     Map<String, Object> created = client.createProxy(request);
-    System.out.println("Created new proxy " + proxy + " listening on " + created.get("listen"));
-    System.out.flush();
-    return 0;
+    return output("Created new proxy " + proxy + " listening on " + created.get("listen"));
   }
 }

@@ -18,8 +18,6 @@ public final class ProxyDeleteCommand extends ApiCommand {
   @Override
   int call(ToxiproxyClient client) throws InterruptedException {
     client.deleteProxy(proxy);
-    System.out.println("Deleted proxy " + proxy);
-    System.out.flush();
-    return 0;
+    return output("Deleted proxy " + proxy);
   }
 }

@@ -17,8 +17,6 @@ public final class ProxyInspectCommand extends ApiCommand {
 
   @Override
   int call(ToxiproxyClient client) throws InterruptedException {
-    System.out.print(ProxyOutput.inspect(client.proxy(proxy)));
-    System.out.flush();
-    return 0;
+    return output(ProxyOutput.inspect(client.proxy(proxy)));
   }
 }

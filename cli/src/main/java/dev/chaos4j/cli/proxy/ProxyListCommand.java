@@ -13,8 +13,6 @@ public final class ProxyListCommand extends ApiCommand {
 
   @Override
   int call(ToxiproxyClient client) throws InterruptedException {
-    System.out.print(ProxyOutput.table(client.proxies()));
-    System.out.flush();
-    return 0;
+    return output(ProxyOutput.table(client.proxies()));
   }
 }

@@ -20,8 +20,6 @@ public final class ProxyToggleCommand extends ApiCommand {
   int call(ToxiproxyClient client) throws InterruptedException {
     boolean enable = !Boolean.TRUE.equals(client.proxy(proxy).get("enabled"));
     client.updateProxy(proxy, Map.of("enabled", enable));
-    System.out.println("Proxy " + proxy + " is now " + (enable ? "enabled" : "disabled"));
-    System.out.flush();
-    return 0;
+    return output("Proxy " + proxy + " is now " + (enable ? "enabled" : "disabled"));
   }
 }

@@ -62,7 +62,7 @@ public final class ToxicAddCommand extends ApiCommand {
     toxic.put("toxicity", options.toxicity == null ? 1.0 : options.toxicity);
     toxic.put("attributes", options.attributeValues());
     Map<String, Object> created = client.createToxic(proxy, toxic);
-    System.out.println(
+    return output(
         "Added "
             + created.get("stream")
             + " "
@@ -72,7 +72,5 @@ public final class ToxicAddCommand extends ApiCommand {
             + "' on proxy '"
             + proxy
             + "'");
-    System.out.flush();
-    return 0;
   }
 }

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code chaos proxy toxic update -n NAME [--tox F] [-a K=V]... PROXY}. */
 @Command(
@@ -16,17 +14,9 @@ import picocli.CommandLine.Parameters;
     description = "Change a toxic's toxicity and attributes; what is not given is kept as it is.")
 public final class ToxicUpdateCommand extends ApiCommand {
 
-  @Option(
-      names = {"-n", "--toxicName"},
-      required = true,
-      paramLabel = "NAME",
-      description = "Name of the toxic.")
-  String name;
+  @Mixin NamedToxic toxic;
 
   @Mixin ToxicOptions options;
-
-  @Parameters(paramLabel = "PROXY", description = "Name of the proxy.")
-  String proxy;
 
   @Override
   int call(ToxiproxyClient client) throws InterruptedException {
@@ -35,9 +25,7 @@ public final class ToxicUpdateCommand extends ApiCommand {
       changes.put("toxicity", options.toxicity);
     }
     changes.put("attributes", options.attributeValues());
-    client.updateToxic(proxy, name, changes);
-    System.out.println("Updated toxic '" + name + "' on proxy '" + proxy + "'");
-    System.out.flush();
-    return 0;
+    client.updateToxic(toxic.proxy, toxic.name, changes);
+    return output("Updated toxic '" + toxic.name + "' on proxy '" + toxic.proxy + "'");
   }
 }
