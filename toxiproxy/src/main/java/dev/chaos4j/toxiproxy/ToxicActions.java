@@ -24,7 +24,7 @@ final class ToxicActions {
    * The {@code toxic_type} of the legacy {@code toxiproxy.*} modules that takes the proxy down:
    * Toxiproxy has no such toxic, disabling the proxy is how its users take a service down.
    */
-  static final String DOWN = "down";
+  private static final String DOWN = "down";
 
   /** The helpers' arguments named otherwise than the attribute they give. */
   private static final Map<String, String> ATTRIBUTE_OF = Map.of("bytes_limit", "bytes");
