@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Manage the proxies and toxics of a Toxiproxy server (or of chaos4j's fault proxy), as"
           + " toxiproxy-cli does.",
-      "Each command takes --host URL (default: $TOXIPROXY_URL, else http://localhost:8474)."
+      "The client commands take --host URL (default: $TOXIPROXY_URL, else"
+          + " http://localhost:8474)."
     },
     subcommands = {
       ProxyListCommand.class,
