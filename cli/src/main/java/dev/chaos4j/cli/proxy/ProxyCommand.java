@@ -5,11 +5,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code chaos proxy ...}: runs and drives the Toxiproxy-compatible fault proxy. */
+/** {@code chaos proxy ...}: runs the fault proxy and drives any Toxiproxy API as toxiproxy-cli does. */
 @Command(
     name = "proxy",
-    description = "Run and drive the fault proxy (Toxiproxy's HTTP API).",
-    subcommands = {ProxyServeCommand.class})
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run chaos4j's fault proxy (serve), or manage the proxies and toxics of a Toxiproxy server"
+          + " (or of chaos4j's fault proxy) as toxiproxy-cli does.",
+      "The client commands take --host URL (default: $TOXIPROXY_URL, else"
+          + " http://localhost:8474)."
+    },
+    subcommands = {
+      ProxyServeCommand.class,
+      ProxyListCommand.class,
+      ProxyInspectCommand.class,
+      ProxyCreateCommand.class,
+      ProxyToggleCommand.class,
+      ProxyDeleteCommand.class,
+      ToxicCommand.class
+    })
 public final class ProxyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

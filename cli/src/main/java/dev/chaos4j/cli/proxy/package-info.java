@@ -1,5 +1,6 @@
 /**
- * The {@code chaos proxy} commands: the operator's side of the Toxiproxy-compatible fault proxy,
- * starting with {@code serve}, which runs the embedded proxy in the foreground.
+ * The {@code chaos proxy} commands: {@code serve} runs the embedded Toxiproxy-compatible fault
+ * proxy in the foreground; the others drive any Toxiproxy API like toxiproxy-cli (list, inspect,
+ * create, toggle and delete proxies; add, update and remove their toxics).
  */
 package dev.chaos4j.cli.proxy;

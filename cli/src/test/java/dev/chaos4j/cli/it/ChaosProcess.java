@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built {@code chaos.jar} as a real child process in a directory. */
@@ -34,8 +35,15 @@ final class ChaosProcess {
   }
 
   static Process start(Path dir, String... args) throws IOException {
+    return start(dir, Map.of(), args);
+  }
+
+  /** Starts chaos with these environment variables added to the test's. */
+  static Process start(Path dir, Map<String, String> environment, String... args)
+      throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command(args)).directory(dir.toFile());
     pb.environment().put("HOME", dir.toString());
+    pb.environment().putAll(environment);
     pb.redirectOutput(dir.resolve("stdout.txt").toFile());
     pb.redirectError(dir.resolve("stderr.txt").toFile());
     pb.redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -43,7 +51,12 @@ final class ChaosProcess {
   }
 
   static Result run(Path dir, String... args) throws Exception {
-    Process p = start(dir, args);
+    return run(dir, Map.of(), args);
+  }
+
+  /** Runs chaos with these environment variables added to the test's. */
+  static Result run(Path dir, Map<String, String> environment, String... args) throws Exception {
+    Process p = start(dir, environment, args);
     p.getOutputStream().close();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
