@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code chaos proxy ...}: runs the fault proxy and drives any Toxiproxy API as toxiproxy-cli does. */
+/**
+ * {@code chaos proxy ...}: runs the fault proxy and drives any Toxiproxy API as toxiproxy-cli does.
+ */
 @Command(
     name = "proxy",
     mixinStandardHelpOptions = true,
