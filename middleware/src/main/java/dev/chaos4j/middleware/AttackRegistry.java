@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -15,12 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The installed attacks and the arming state, and the per-request decision over them.
@@ -54,6 +57,9 @@ final class AttackRegistry {
   private volatile Snapshot snapshot = Snapshot.IDLE;
   private volatile boolean ready;
   private volatile boolean switchedOn = true;
+
+  /** Copied on change: read on attacked requests only. */
+  private volatile AttackListener[] listeners = new AttackListener[0];
 
   AttackRegistry(
       MiddlewareConfig config,
@@ -128,12 +134,16 @@ final class AttackRegistry {
           attack.state.hits.decrementAndGet();
           return null;
         }
-        plan = new AttackPlan(this, capped, maxDelayMillis);
+        plan = new AttackPlan(this, capped, maxDelayMillis, method, path);
       }
       plan.add(attack);
       if (attack.exhausted()) {
         refreshSoon();
       }
+    }
+    if (plan != null && listeners.length > 0) {
+      AttackPlan attacked = plan;
+      notifyListeners(l -> l.onAttack(attacked));
     }
     if (plan != null && config.logHits() && LOG.isLoggable(Level.INFO)) {
       for (AttackPlan.Hit hit : plan.hits()) {
@@ -153,10 +163,11 @@ final class AttackRegistry {
     if (millis <= 0) {
       return true;
     }
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.MILLISECONDS.toNanos(millis);
     synchronized (sleepers) {
       while (true) {
-        if (attack.state.ended || !armed()) {
+        if (!live(attack)) {
           return false;
         }
         long remaining = deadline - System.nanoTime();
@@ -169,6 +180,45 @@ final class AttackRegistry {
           Thread.currentThread().interrupt();
           return false;
         }
+      }
+    }
+  }
+
+  /** Whether the attack may still act: not removed, and the middleware armed. */
+  boolean live(CompiledAttack attack) {
+    return !attack.state.ended && armed();
+  }
+
+  // ---- listeners ----
+
+  void addListener(AttackListener listener) {
+    synchronized (lock) {
+      AttackListener[] more = Arrays.copyOf(listeners, listeners.length + 1);
+      more[listeners.length] = Objects.requireNonNull(listener, "listener");
+      listeners = more;
+    }
+  }
+
+  /** Tells the listeners that a plan's hit held its request this long. */
+  void delayed(AttackPlan plan, AttackPlan.Hit hit, long servedMillis) {
+    if (listeners.length > 0) {
+      notifyListeners(l -> l.onDelay(plan, hit, servedMillis));
+    }
+  }
+
+  /** Tells the listeners that an attacked request is over. */
+  void done(AttackPlan plan) {
+    if (listeners.length > 0) {
+      notifyListeners(l -> l.onDone(plan));
+    }
+  }
+
+  private void notifyListeners(Consumer<AttackListener> event) {
+    for (AttackListener listener : listeners) {
+      try {
+        event.accept(listener);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "chaos4j middleware: listener " + listener + " failed", e);
       }
     }
   }
@@ -471,6 +521,9 @@ final class AttackRegistry {
   private void wakeSleepers() {
     synchronized (sleepers) {
       sleepers.notifyAll();
+    }
+    if (listeners.length > 0) {
+      notifyListeners(AttackListener::onDisarm);
     }
   }
 
