@@ -33,14 +33,15 @@ final class HeldServerResponse extends ServerHttpResponseDecorator {
   @Override
   public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
     // The first window is held; it closes on the buffer that crosses the limit, and the rest of
-    // the body then goes out behind what was held.
+    // the body then goes out behind what was held. Held as a list: buffers ignored one by one
+    // would be released by the server's discard hook.
     return Flux.<DataBuffer>from(body)
         .windowUntil(this::crossesLimit)
         .index()
         .concatMap(
             window ->
                 window.getT1() == 0
-                    ? window.getT2().doOnNext(held::add).then()
+                    ? window.getT2().collectList().doOnNext(held::addAll).then()
                     : writeThrough(window.getT2()))
         .then(Mono.defer(() -> overflowed && !written ? writeThrough(Flux.empty()) : Mono.empty()));
   }
