@@ -21,13 +21,22 @@ import java.util.concurrent.Executor;
 public final class AttackPlan implements AutoCloseable {
 
   private final AttackRegistry registry;
+  private final String method;
+  private final String path;
   private final List<Hit> hits = new ArrayList<>(2);
   private final boolean holdsGlobalSlot;
   private long delayBudgetMillis;
   private boolean closed;
 
-  AttackPlan(AttackRegistry registry, boolean holdsGlobalSlot, long delayBudgetMillis) {
+  AttackPlan(
+      AttackRegistry registry,
+      boolean holdsGlobalSlot,
+      long delayBudgetMillis,
+      String method,
+      String path) {
     this.registry = registry;
+    this.method = method;
+    this.path = path;
     this.holdsGlobalSlot = holdsGlobalSlot;
     this.delayBudgetMillis = delayBudgetMillis;
   }
@@ -37,6 +46,19 @@ public final class AttackPlan implements AutoCloseable {
     long delay = Math.min(attack.sampleDelayMillis(), delayBudgetMillis);
     delayBudgetMillis -= delay;
     hits.add(new Hit(attack, delay));
+  }
+
+  /** The attacked request's HTTP method. */
+  public String method() {
+    return method;
+  }
+
+  /**
+   * The attacked request's path, relative to the context path (not a pattern: do not use it as a
+   * metric tag).
+   */
+  public String path() {
+    return path;
   }
 
   /** The hits, in the order the attacks were installed. */
@@ -72,7 +94,21 @@ public final class AttackPlan implements AutoCloseable {
    * when the thread is interrupted (its interrupt flag is kept).
    */
   public boolean pause(Hit hit) {
-    return registry.pause(hit.attack, hit.delayMillis);
+    if (hit.delayMillis <= 0) {
+      return true;
+    }
+    long start = System.nanoTime();
+    boolean served = registry.pause(hit.attack, hit.delayMillis);
+    reportDelay(hit, (System.nanoTime() - start) / 1_000_000);
+    return served;
+  }
+
+  /**
+   * Reports to the listeners how long a hit's delay held the request; {@link #pause} does it
+   * itself, adapters that wait without it call this when the delay ends.
+   */
+  public void reportDelay(Hit hit, long servedMillis) {
+    registry.delayed(this, hit, servedMillis);
   }
 
   /**
@@ -81,7 +117,10 @@ public final class AttackPlan implements AutoCloseable {
    * say).
    */
   public boolean pause(Hit hit, long millis) {
-    return registry.pause(hit.attack, millis);
+    long start = System.nanoTime();
+    boolean served = registry.pause(hit.attack, millis);
+    reportDelay(hit, (System.nanoTime() - start) / 1_000_000);
+    return served;
   }
 
   /**
@@ -97,7 +136,8 @@ public final class AttackPlan implements AutoCloseable {
 
   /**
    * Whether the hit may still act: its attack is installed and the middleware armed. An adapter
-   * that schedules a delay itself checks it before applying the fault.
+   * that schedules a delay itself checks it before applying the fault, and when {@link
+   * AttackListener#onDisarm()} is called, to end its delay early.
    */
   public boolean acts(Hit hit) {
     return registry.acts(hit.attack);
@@ -116,6 +156,7 @@ public final class AttackPlan implements AutoCloseable {
     if (holdsGlobalSlot) {
       registry.releaseGlobalSlot();
     }
+    registry.done(this);
   }
 
   /** One attack acting on the request. */
@@ -131,6 +172,11 @@ public final class AttackPlan implements AutoCloseable {
     /** The attack's id ({@code header} for an attack carried by the request's header). */
     public String attackId() {
       return attack.id;
+    }
+
+    /** The attack's definition (for a header attack, the one its header carried). */
+    public AttackSpec spec() {
+      return attack.spec;
     }
 
     /** Before or after the handler; always before for a call to a dependency. */

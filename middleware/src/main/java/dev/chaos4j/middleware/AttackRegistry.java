@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The installed attacks and the arming state, and the per-request decision over them.
@@ -65,6 +68,9 @@ final class AttackRegistry {
   private volatile Snapshot snapshot = Snapshot.IDLE;
   private volatile boolean ready;
   private volatile boolean switchedOn = true;
+
+  /** Copied on change: read on attacked requests only. */
+  private volatile AttackListener[] listeners = new AttackListener[0];
 
   AttackRegistry(
       MiddlewareConfig config,
@@ -136,13 +142,17 @@ final class AttackRegistry {
         }
         continue;
       }
-      if (plan == null && (plan = open(attack)) == null) {
+      if (plan == null && (plan = open(attack, method, path)) == null) {
         return null;
       }
       plan.add(attack);
       if (attack.exhausted()) {
         refreshSoon();
       }
+    }
+    if (plan != null && listeners.length > 0) {
+      AttackPlan attacked = plan;
+      notifyListeners(l -> l.onAttack(attacked));
     }
     if (plan != null && config.logHits() && LOG.isLoggable(Level.INFO)) {
       logHits(plan, method + " " + path);
@@ -180,13 +190,17 @@ final class AttackRegistry {
         }
         continue;
       }
-      if (plan == null && (plan = open(attack)) == null) {
+      if (plan == null && (plan = open(attack, method, path)) == null) {
         return null;
       }
       plan.add(attack);
       if (attack.exhausted()) {
         refreshSoon();
       }
+    }
+    if (plan != null && listeners.length > 0) {
+      AttackPlan attacked = plan;
+      notifyListeners(l -> l.onAttack(attacked));
     }
     if (plan != null && config.logHits() && LOG.isLoggable(Level.INFO)) {
       // The query is left out: it may carry credentials.
@@ -206,7 +220,7 @@ final class AttackRegistry {
    * Opens the plan of a request on its first hit, taking a global concurrency slot when the
    * configuration caps them; {@code null} (the hit given back) when the cap is reached.
    */
-  private AttackPlan open(CompiledAttack firstHit) {
+  private AttackPlan open(CompiledAttack firstHit, String method, String path) {
     boolean capped = config.maxConcurrent() > 0;
     if (capped && globalInFlight.incrementAndGet() > config.maxConcurrent()) {
       globalInFlight.decrementAndGet();
@@ -214,7 +228,7 @@ final class AttackRegistry {
       firstHit.state.hits.decrementAndGet();
       return null;
     }
-    return new AttackPlan(this, capped, maxDelayMillis);
+    return new AttackPlan(this, capped, maxDelayMillis, method, path);
   }
 
   private static void logHits(AttackPlan plan, String what) {
@@ -228,10 +242,11 @@ final class AttackRegistry {
     if (millis <= 0) {
       return true;
     }
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.MILLISECONDS.toNanos(millis);
     synchronized (sleepers) {
       while (true) {
-        if (attack.state.ended || !armed()) {
+        if (!acts(attack)) {
           return false;
         }
         long remaining = deadline - System.nanoTime();
@@ -302,6 +317,40 @@ final class AttackRegistry {
       } catch (RejectedExecutionException e) {
         // An executor that was shut down must not leave the call waiting forever.
         completion.run();
+      }
+    }
+  }
+
+  // ---- listeners ----
+
+  void addListener(AttackListener listener) {
+    synchronized (lock) {
+      AttackListener[] more = Arrays.copyOf(listeners, listeners.length + 1);
+      more[listeners.length] = Objects.requireNonNull(listener, "listener");
+      listeners = more;
+    }
+  }
+
+  /** Tells the listeners that a plan's hit held its request this long. */
+  void delayed(AttackPlan plan, AttackPlan.Hit hit, long servedMillis) {
+    if (listeners.length > 0) {
+      notifyListeners(l -> l.onDelay(plan, hit, servedMillis));
+    }
+  }
+
+  /** Tells the listeners that an attacked request is over. */
+  void done(AttackPlan plan) {
+    if (listeners.length > 0) {
+      notifyListeners(l -> l.onDone(plan));
+    }
+  }
+
+  private void notifyListeners(Consumer<AttackListener> event) {
+    for (AttackListener listener : listeners) {
+      try {
+        event.accept(listener);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "chaos4j middleware: listener " + listener + " failed", e);
       }
     }
   }
@@ -609,6 +658,9 @@ final class AttackRegistry {
       if (!acts(pending.attack)) {
         pending.cutShort();
       }
+    }
+    if (listeners.length > 0) {
+      notifyListeners(AttackListener::onDisarm);
     }
   }
 

@@ -211,6 +211,14 @@ public final class ChaosMiddleware implements AutoCloseable {
   }
 
   /**
+   * Adds a listener of attacked requests (metrics, logs, traces). Listeners are told in the order
+   * they were added; requests left alone never reach them.
+   */
+  public void addListener(AttackListener listener) {
+    registry.addListener(listener);
+  }
+
+  /**
    * Whether no request can be attacked now. Adapters check it first, so that when nothing is armed
    * a request costs one volatile read. Outbound attacks do not count: they never act on requests.
    */

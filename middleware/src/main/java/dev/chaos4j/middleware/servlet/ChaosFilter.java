@@ -115,12 +115,14 @@ public class ChaosFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
-    chain.doFilter(request, new HeldResponse(response, afterBufferBytes));
+    HeldResponse held = new HeldResponse(response, afterBufferBytes);
+    chain.doFilter(request, held);
     if (request.isAsyncStarted()) {
       LOG.log(
           Level.DEBUG,
           "chaos4j: {0} answers asynchronously; after-handler attacks skipped",
           request.getRequestURI());
+      held.restoreContentLength();
       return;
     }
     for (Hit hit : plan.hits()) {
@@ -128,6 +130,7 @@ public class ChaosFilter implements Filter {
         return;
       }
     }
+    held.restoreContentLength();
   }
 
   /**

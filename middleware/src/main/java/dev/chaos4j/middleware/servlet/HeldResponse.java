@@ -13,16 +13,80 @@ import java.io.PrintWriter;
  * the handler are held back, and the buffer is enlarged, so that the response is still uncommitted
  * when the attack runs and can be delayed or replaced. The container sends it when the request
  * ends. A response larger than the buffer is committed anyway; the attack then cannot replace it.
+ *
+ * <p>The length the handler declares is held back too, until {@link #restoreContentLength()}:
+ * Tomcat counts a response as committed as soon as that many bytes are written, which frameworks
+ * such as Spring MVC do for every body they know the size of.
  */
 final class HeldResponse extends HttpServletResponseWrapper {
 
+  private static final String CONTENT_LENGTH = "Content-Length";
+
   private ServletOutputStream stream;
   private PrintWriter writer;
+  private long contentLength = -1;
 
   HeldResponse(HttpServletResponse response, int bufferBytes) {
     super(response);
     if (!response.isCommitted() && response.getBufferSize() < bufferBytes) {
       response.setBufferSize(bufferBytes);
+    }
+  }
+
+  /** Declares the length the handler gave, if the response can still take it. */
+  void restoreContentLength() {
+    if (contentLength >= 0 && !getResponse().isCommitted()) {
+      getResponse().setContentLengthLong(contentLength);
+    }
+  }
+
+  @Override
+  public void setContentLength(int len) {
+    contentLength = len;
+  }
+
+  @Override
+  public void setContentLengthLong(long len) {
+    contentLength = len;
+  }
+
+  @Override
+  public void setHeader(String name, String value) {
+    if (!holdsLength(name, value)) {
+      super.setHeader(name, value);
+    }
+  }
+
+  @Override
+  public void addHeader(String name, String value) {
+    if (!holdsLength(name, value)) {
+      super.addHeader(name, value);
+    }
+  }
+
+  @Override
+  public void setIntHeader(String name, int value) {
+    if (!holdsLength(name, Integer.toString(value))) {
+      super.setIntHeader(name, value);
+    }
+  }
+
+  @Override
+  public void addIntHeader(String name, int value) {
+    if (!holdsLength(name, Integer.toString(value))) {
+      super.addIntHeader(name, value);
+    }
+  }
+
+  private boolean holdsLength(String name, String value) {
+    if (!CONTENT_LENGTH.equalsIgnoreCase(name) || value == null) {
+      return false;
+    }
+    try {
+      contentLength = Long.parseLong(value.trim());
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

@@ -319,6 +319,28 @@ abstract class FilterContract {
   }
 
   @Test
+  void anAbortAfterTheHandlerReplacesAResponseWhoseLengthTheHandlerDeclared() {
+    attack("{\"route\": \"/sized\", \"phase\": \"after\", \"abort\": {\"status\": 503}}");
+
+    HttpResponse<String> response = get("/sized");
+
+    assertThat(app.calls).hasValue(1);
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void aDelayAfterTheHandlerKeepsTheLengthTheHandlerDeclared() {
+    attack("{\"route\": \"/sized\", \"phase\": \"after\", \"delay\": {\"ms\": 10}}");
+
+    HttpResponse<String> response = get("/sized");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("ok GET /sized");
+    assertThat(response.headers().firstValue("Content-Length")).hasValue("13");
+  }
+
+  @Test
   void anAbortAfterTheHandlerCannotReplaceAResponseLargerThanTheBuffer() {
     attack(
         "{\"id\": \"late\", \"route\": \"/big\", \"phase\": \"after\", \"abort\": {\"status\":"
