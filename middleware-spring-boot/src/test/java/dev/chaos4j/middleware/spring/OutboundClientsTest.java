@@ -265,9 +265,12 @@ class OutboundClientsTest {
   @Test
   void metricsAndLogsTellOutboundHitsApart() {
     attack("counted", "\"abort\": {\"status\": 503}");
+    long observedBefore = clientRequests503();
 
     get(Client.REST_CLIENT, "/stock");
 
+    // Spring's own client observation sees the injected fault as a real 503
+    assertThat(clientRequests503()).isEqualTo(observedBefore + 1);
     assertThat(
             meters
                 .get(MicrometerAttackListener.HITS)
@@ -303,6 +306,12 @@ class OutboundClientsTest {
 
     assertThat(response.body()).isEqualTo("stock=503 sold out mdc=slow-checkout");
     assertThat(dependency.calls("/stock")).isEqualTo(before);
+  }
+
+  private long clientRequests503() {
+    return meters.find("http.client.requests").tag("status", "503").timers().stream()
+        .mapToLong(timer -> timer.count())
+        .sum();
   }
 
   private void attack(String id, String what) {
