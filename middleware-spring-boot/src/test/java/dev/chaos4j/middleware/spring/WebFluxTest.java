@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.LoopResources;
@@ -33,7 +36,8 @@ import reactor.netty.resources.LoopResources;
 /**
  * The starter in a WebFlux application on Reactor Netty with a single event-loop thread: delays
  * never block it, the kill switch and disconnecting clients end them, and aborts, exceptions and
- * after-phase attacks behave as with the servlet filter.
+ * after-phase attacks behave as with the servlet filter. Delays of the calls its WebClient makes do
+ * not block it either.
  */
 @SpringBootTest(
     classes = {TestApplication.class, WebFluxTest.OneEventLoop.class},
@@ -52,6 +56,18 @@ class WebFluxTest {
   @Autowired MeterRegistry meters;
 
   private Http http;
+
+  static Dependency dependency;
+
+  @BeforeAll
+  static void startDependency() {
+    dependency = Dependency.start();
+  }
+
+  @AfterAll
+  static void stopDependency() {
+    dependency.close();
+  }
 
   @BeforeEach
   void setUp() {
@@ -101,6 +117,34 @@ class WebFluxTest {
                 .timer()
                 .count())
         .isEqualTo(4);
+  }
+
+  @Test
+  void aDelayedCallToADependencyDoesNotHoldTheEventLoopBack() throws Exception {
+    attack(
+        "{\"id\": \"slow-stock\", \"direction\": \"outbound\", \"port\": "
+            + dependency.port()
+            + ", \"route\": \"/stock\", \"delay\": {\"ms\": 1500}}");
+    int before = dependency.calls("/stock");
+    List<CompletableFuture<HttpResponse<String>>> proxied = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      proxied.add(http.getAsync("/proxy"));
+    }
+    awaitInFlight("slow-stock", 4);
+
+    List<HttpResponse<String>> fast = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      fast.add(http.get("/fast"));
+    }
+
+    // the calls were decided and are delayed on the one event-loop thread, which stays free
+    assertThat(proxied).noneMatch(CompletableFuture::isDone);
+    assertThat(fast)
+        .allSatisfy(response -> assertThat(response.body()).startsWith("fast on one-loop"));
+    for (CompletableFuture<HttpResponse<String>> response : proxied) {
+      assertThat(response.get(10, TimeUnit.SECONDS).body()).isEqualTo("proxied " + Dependency.BODY);
+    }
+    assertThat(dependency.calls("/stock")).isEqualTo(before + 4);
   }
 
   @Test
@@ -248,6 +292,31 @@ class WebFluxTest {
     @Bean
     BigBody bigBody() {
       return new BigBody();
+    }
+
+    @Bean
+    StockProxy stockProxy(WebClient.Builder builder) {
+      return new StockProxy(builder.build());
+    }
+  }
+
+  /** A route that calls the dependency with a WebClient from Spring Boot's builder. */
+  @RestController
+  static class StockProxy {
+    private final WebClient client;
+
+    StockProxy(WebClient client) {
+      this.client = client;
+    }
+
+    @GetMapping("/proxy")
+    Mono<String> proxy() {
+      return client
+          .get()
+          .uri(dependency.url("/stock"))
+          .retrieve()
+          .bodyToMono(String.class)
+          .map(body -> "proxied " + body);
     }
   }
 

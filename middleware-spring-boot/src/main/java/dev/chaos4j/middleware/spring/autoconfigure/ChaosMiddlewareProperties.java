@@ -324,6 +324,8 @@ public class ChaosMiddlewareProperties {
 
     private final OutboundExceptions exceptions = new OutboundExceptions();
 
+    private final Clients clients = new Clients();
+
     public List<String> getExcludeHosts() {
       return excludeHosts;
     }
@@ -334,6 +336,31 @@ public class ChaosMiddlewareProperties {
 
     public OutboundExceptions getExceptions() {
       return exceptions;
+    }
+
+    public Clients getClients() {
+      return clients;
+    }
+  }
+
+  /**
+   * {@code chaos4j.middleware.outbound.clients.*}: outbound attacks on the HTTP clients Spring Boot
+   * builds. Spring Boot starter only.
+   */
+  public static class Clients {
+
+    /**
+     * Whether the RestTemplateBuilder, RestClient.Builder and WebClient.Builder Spring Boot
+     * provides apply outbound attacks to the clients built from them.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
     }
   }
 

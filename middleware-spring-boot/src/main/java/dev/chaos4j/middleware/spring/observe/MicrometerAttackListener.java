@@ -12,16 +12,18 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The middleware's Micrometer meters. Tags are bounded: the attack's id and its route
- * <em>pattern</em>, never a request's path.
+ * The middleware's Micrometer meters. Tags are bounded: the attack's id, its route <em>pattern</em>
+ * and its direction, never a request's path or a called URL.
  *
  * <ul>
- *   <li>{@value #HITS} (counter; tags {@code attack}, {@code route}, {@code kind}): attacked
- *       requests. {@code kind} is {@code abort} or {@code exception} when the attack ends in that
- *       fault (after its delay, if any), {@code delay} when it only delays: each attacked request
- *       counts once per attack acting on it.
- *   <li>{@value #DELAY} (timer; tags {@code attack}, {@code route}): the delays served, as long as
- *       they really held the request (the kill switch cuts them short).
+ *   <li>{@value #HITS} (counter; tags {@code attack}, {@code route}, {@code direction}, {@code
+ *       kind}): attacked requests and calls. {@code direction} is {@code inbound} for requests the
+ *       application receives, {@code outbound} for calls it makes to its dependencies; {@code kind}
+ *       is {@code abort} or {@code exception} when the attack ends in that fault (after its delay,
+ *       if any), {@code delay} when it only delays: each attacked request or call counts once per
+ *       attack acting on it.
+ *   <li>{@value #DELAY} (timer; tags {@code attack}, {@code route}, {@code direction}): the delays
+ *       served, as long as they really held the request or call (the kill switch cuts them short).
  *   <li>{@value #ACTIVE} (gauge): attacks acting now.
  *   <li>{@value #ARMED} (gauge): 1 when the middleware is enabled, ready and switched on, else 0.
  * </ul>
@@ -58,9 +60,10 @@ public final class MicrometerAttackListener implements AttackListener {
   public void onAttack(AttackPlan plan) {
     for (Hit hit : plan.hits()) {
       Counter.builder(HITS)
-          .description("requests attacked by chaos4j")
+          .description("requests and calls attacked by chaos4j")
           .tag("attack", hit.attackId())
           .tag("route", hit.spec().route())
+          .tag("direction", direction(hit))
           .tag("kind", kind(hit))
           .register(registry)
           .increment();
@@ -73,8 +76,13 @@ public final class MicrometerAttackListener implements AttackListener {
         .description("delays injected by chaos4j")
         .tag("attack", hit.attackId())
         .tag("route", hit.spec().route())
+        .tag("direction", direction(hit))
         .register(registry)
         .record(servedMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private static String direction(Hit hit) {
+    return hit.outbound() ? "outbound" : "inbound";
   }
 
   private static String kind(Hit hit) {

@@ -19,6 +19,11 @@ import org.slf4j.event.Level;
  * for the request carries it. On reactive stacks requests hop between threads: the entry is set
  * only around the attack's own log line, and the WebFlux adapter offers the ids to the handler
  * through the exchange attribute and the Reactor context instead.
+ *
+ * <p>A call to a dependency is logged as {@code chaos4j attack 'slow-stock' hit outbound GET
+ * /api/stock: delay 300 ms (before the call)}; the entry is set only around that line, whatever the
+ * stack: the call belongs to a request whose own entry (if it is attacked too) must survive it, and
+ * an asynchronous call may end on another thread.
  */
 public final class Slf4jAttackListener implements AttackListener {
 
@@ -62,6 +67,7 @@ public final class Slf4jAttackListener implements AttackListener {
 
   @Override
   public void onAttack(AttackPlan plan) {
+    boolean requestScoped = requestScopedMdc && !outbound(plan);
     String previous = MDC.get(MDC_KEY);
     MDC.put(MDC_KEY, plan.marker());
     try {
@@ -69,7 +75,7 @@ public final class Slf4jAttackListener implements AttackListener {
         LOG.atLevel(level).log(line(plan));
       }
     } finally {
-      if (!requestScopedMdc) {
+      if (!requestScoped) {
         restore(previous);
       }
     }
@@ -77,9 +83,14 @@ public final class Slf4jAttackListener implements AttackListener {
 
   @Override
   public void onDone(AttackPlan plan) {
-    if (requestScopedMdc) {
+    if (requestScopedMdc && !outbound(plan)) {
       MDC.remove(MDC_KEY);
     }
+  }
+
+  /** Whether the plan is a call's: every hit of one plan has the same direction. */
+  private static boolean outbound(AttackPlan plan) {
+    return plan.hits().get(0).outbound();
   }
 
   private static void restore(String previous) {
@@ -98,7 +109,11 @@ public final class Slf4jAttackListener implements AttackListener {
       }
       out.append('\'').append(hit.attackId()).append('\'');
     }
-    out.append(" hit ").append(plan.method()).append(' ').append(plan.path()).append(": ");
+    out.append(outbound(plan) ? " hit outbound " : " hit ")
+        .append(plan.method())
+        .append(' ')
+        .append(plan.path())
+        .append(": ");
     for (Hit hit : plan.hits()) {
       if (hit != plan.hits().get(0)) {
         out.append("; ");

@@ -46,7 +46,7 @@ public final class ChaosWebFilter implements WebFilter, Ordered {
   private final int order;
   private final String marker;
   private final int afterBufferBytes;
-  private final ReactiveDelays delays = new ReactiveDelays();
+  private final ReactiveDelays delays;
 
   /** A filter over a middleware started (and closed) by the caller, at the given order. */
   public ChaosWebFilter(ChaosMiddleware middleware, int order) {
@@ -54,7 +54,7 @@ public final class ChaosWebFilter implements WebFilter, Ordered {
     this.order = order;
     this.marker = middleware.config().responseHeader();
     this.afterBufferBytes = middleware.config().afterBufferBytes();
-    middleware.addListener(delays);
+    this.delays = ReactiveDelays.of(middleware);
   }
 
   @Override
