@@ -134,7 +134,7 @@ public final class FaultProxyServer implements AutoCloseable {
     private Path config;
     private boolean proxyMetrics;
     private boolean runtimeMetrics;
-    private boolean nativeTransport = true;
+    private boolean nativeTransport;
     private int ioThreads;
 
     private Builder() {}
@@ -171,7 +171,12 @@ public final class FaultProxyServer implements AutoCloseable {
       return this;
     }
 
-    /** Whether to use Linux epoll when available (default); false forces Java NIO. */
+    /**
+     * Whether to use Linux epoll, where available, rather than Java NIO (the default). Off by
+     * default because Netty 4.2.18's epoll transport drops data written to a socket whose peer has
+     * half-closed it once that socket's write side has had to wait (its registration is removed
+     * from epoll and never restored), and the two perform alike here (docs/benchmarks.md).
+     */
     public Builder nativeTransport(boolean nativeTransport) {
       this.nativeTransport = nativeTransport;
       return this;
