@@ -117,6 +117,20 @@ public final class FaultProxyServer implements AutoCloseable {
     }
   }
 
+  /**
+   * How many client connections every proxy together has open right now (accepted and not yet
+   * closed), e.g. to check that a system under test let go of its connections.
+   *
+   * @throws FaultProxyException if the server is closed or too busy to answer within 10 s
+   */
+  public int openConnections() {
+    try {
+      return api.call(proxies::connectionCount, 10_000);
+    } catch (Exception e) {
+      throw new FaultProxyException("cannot count the proxied connections: " + e, e);
+    }
+  }
+
   /** Stops the API and every proxy, closing all their connections. */
   @Override
   public void close() {

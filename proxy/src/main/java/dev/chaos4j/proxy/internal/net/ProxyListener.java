@@ -187,6 +187,11 @@ public final class ProxyListener {
     connections.remove(connection);
   }
 
+  /** How many accepted connections are open (until their client side has closed). */
+  public int connectionCount() {
+    return connections.size();
+  }
+
   /**
    * Makes every open connection take the proxy's current toxics, waiting (a bounded time) until
    * they have, so a client that changes a toxic and then sends data sees the change. A busy
