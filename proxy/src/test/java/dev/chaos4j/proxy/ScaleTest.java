@@ -112,7 +112,7 @@ class ScaleTest {
   }
 
   @Test
-  void tenThousandIdleConnectionsCostABoundedAmountOfMemoryEach() throws Exception {
+  void upToTenThousandIdleConnectionsCostABoundedAmountOfMemoryEach() throws Exception {
     assumeTrue(Files.isDirectory(FDS), "counting open descriptors needs /proc/self/fd (Linux)");
     // Four descriptors per connection here: the client's, the proxy's two, the upstream's.
     long room = maxOpenFiles() - openDescriptors() - 500;
