@@ -6,7 +6,7 @@ import java.io.IOException;
  * input closes. Prints {@code api <port> <transport>} once the API listens.
  *
  * <pre>
- *   java -cp PROXY_CLASSPATH bench/ProxyLauncher.java [--io-threads N] [--nio]
+ *   java -cp PROXY_CLASSPATH bench/ProxyLauncher.java [--io-threads N] [--epoll]
  * </pre>
  */
 public final class ProxyLauncher {
@@ -17,7 +17,7 @@ public final class ProxyLauncher {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--io-threads" -> builder.ioThreads(Integer.parseInt(args[++i]));
-        case "--nio" -> builder.nativeTransport(false);
+        case "--epoll" -> builder.nativeTransport(true);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
