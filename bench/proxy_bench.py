@@ -107,6 +107,9 @@ class Proxy:
         with open("/proc/%d/status" % self.process.pid) as f:
             return int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1))
 
+    def open_fds(self):
+        return len(os.listdir("/proc/%d/fd" % self.process.pid))
+
     def close(self):
         self.process.stdin.close()
         try:
@@ -158,16 +161,36 @@ def sockperf(port, seconds):
 
 
 SINK = r"""
-import socket, sys, threading
+import selectors, socket, sys, threading
+# Holds every connection it accepts, and closes one when its peer ends it (the proxy forwards a
+# client's FIN, half-closing, and keeps the connection until this side ends too).
 server = socket.socket()
 server.bind(("127.0.0.1", 0))
 server.listen(4096)
+server.setblocking(False)
 print(server.getsockname()[1], flush=True)
-held = []
-def accept():
+selector = selectors.DefaultSelector()
+selector.register(server, selectors.EVENT_READ)
+def serve():
     while True:
-        held.append(server.accept()[0])
-threading.Thread(target=accept, daemon=True).start()
+        for key, _ in selector.select():
+            if key.fileobj is server:
+                try:
+                    while True:
+                        connection = server.accept()[0]
+                        connection.setblocking(False)
+                        selector.register(connection, selectors.EVENT_READ)
+                except BlockingIOError:
+                    pass
+            else:
+                try:
+                    data = key.fileobj.recv(65536)
+                except OSError:
+                    data = b""
+                if not data:
+                    selector.unregister(key.fileobj)
+                    key.fileobj.close()
+threading.Thread(target=serve, daemon=True).start()
 sys.stdin.read()
 """
 
@@ -175,15 +198,21 @@ sys.stdin.read()
 def hold_connections(proxy, port, count):
     """Opens count idle connections through the proxy; returns the RSS growth in kB."""
     before = proxy.rss_kb()
+    fds_before = proxy.open_fds()
     clients = []
     try:
         for _ in range(count):
-            clients.append(socket.create_connection(("127.0.0.1", port), timeout=10))
+            # Opening outpaces accepting; a full backlog makes the kernel retry the SYN later.
+            clients.append(socket.create_connection(("127.0.0.1", port), timeout=60))
         time.sleep(1.0)  # the proxy opens the upstream sides asynchronously
         during = proxy.rss_kb()
     finally:
         for client in clients:
             client.close()
+        # The next round needs the descriptors of this one back.
+        deadline = time.time() + 60
+        while proxy.open_fds() > fds_before + 50 and time.time() < deadline:
+            time.sleep(0.2)
     return during - before, during
 
 
@@ -262,10 +291,11 @@ def main():
                 figures.add("latency p50 error", (p50 - 100_000) / 1000)
                 figures.add("latency p99 error", (p99 - 100_000) / 1000)
             print("run %d done: %s" % (run + 1, load()), flush=True)
-        if "conns" in only:
-            memory(proxy, args, figures, started)
         print()
         report(figures, args)
+        if "conns" in only:
+            memory(proxy, args, figures, started)
+            report_memory(figures)
         print("end:", load())
     finally:
         proxy.close()
@@ -277,7 +307,7 @@ def main():
 def memory(proxy, args, figures, started):
     hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
     # The proxy holds two sockets per connection, within the same limit as this process.
-    count = min(args.conns, (hard - 300) // 2)
+    count = min(args.conns, (hard - 2000) // 2)
     if count < args.conns:
         print("idle-conns: %d connections, not %d: the proxy needs two descriptors per connection"
               " and the limit is %d (ulimit -Hn)" % (count, args.conns, hard))
@@ -292,7 +322,7 @@ def memory(proxy, args, figures, started):
         grown, during = hold_connections(proxy, via, count)
         figures.add("idle-conns RSS", during / 1024)
         figures.add("idle-conns kB/conn", grown / count)
-        time.sleep(1.0)
+        print("idle-conns: %d held, RSS %d MB, %s" % (count, during // 1024, load()), flush=True)
     figures.add("idle-conns count", count)
     sink.stdin.close()
 
@@ -303,8 +333,8 @@ def report(figures, args):
         if name + " proxy" in v:
             print(figures.line(name + " direct", "GB/s"))
             print(figures.line(name + " proxy", "GB/s"))
-            print("%-22s %.2f" % (name + " proxy/direct",
-                                  figures.median(name + " proxy") / figures.median(name + " direct")))
+            print("%-22s %.2f" % (name + " proxy/direct", figures.median(name + " proxy")
+                                  / figures.median(name + " direct")))
     if "rtt p50 proxy" in v:
         for name in ("rtt p50 direct", "rtt p50 proxy", "rtt p99 direct", "rtt p99 proxy"):
             print(figures.line(name, "us", "%.1f"))
@@ -315,6 +345,10 @@ def report(figures, args):
     if "latency p50 error" in v:
         print(figures.line("latency p50 error", "ms", "%.3f"))
         print(figures.line("latency p99 error", "ms", "%.3f"))
+
+
+def report_memory(figures):
+    v = figures.values
     if "idle-conns RSS" in v:
         print("%-22s %d" % ("idle-conns count", v["idle-conns count"][0]))
         print(figures.line("idle-conns RSS", "MB", "%.0f"))

@@ -9,7 +9,10 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -103,6 +106,7 @@ public final class ProxyListener {
             .channel(transport.serverChannel())
             .option(ChannelOption.SO_BACKLOG, 4096)
             .option(ChannelOption.SO_REUSEADDR, true)
+            .handler(new AcceptFailures())
             .childOption(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -126,6 +130,22 @@ public final class ProxyListener {
       throw ApiError.internal(bindError(address, Addresses.reason(bound.cause())));
     }
     serverChannel = bound.channel();
+  }
+
+  /**
+   * A client that cannot be accepted (typically: no file descriptor left) pauses accepting for a
+   * second, rather than retrying at once or logging a stack trace each time; waiting clients stay
+   * in the listen backlog meanwhile.
+   */
+  private static final class AcceptFailures extends ChannelInboundHandlerAdapter {
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ChannelConfig config = ctx.channel().config();
+      if (config.isAutoRead()) {
+        config.setAutoRead(false);
+        ctx.channel().eventLoop().schedule(() -> config.setAutoRead(true), 1, TimeUnit.SECONDS);
+      }
+    }
   }
 
   private static String bindError(InetSocketAddress address, String reason) {
