@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The data plane at scale, with real sockets: a hundred thousand connections opened and closed
- * every way a peer can close them leave no descriptor and no registered connection behind, and ten
- * thousand idle connections cost a bounded amount of memory each.
+ * every way a peer can close them leave no descriptor and no registered connection behind, and up
+ * to ten thousand idle connections (as many as the descriptor limit allows) cost a bounded amount
+ * of memory each.
  */
 class ScaleTest {
 
