@@ -87,6 +87,35 @@ class ReliabilityTest {
   }
 
   @Test
+  void hugeBodiesGetTheBadRequestShapeAndTheServerKeepsServing() {
+    api.createProxy("p", echo.address());
+    Random random = new Random(7);
+    byte[] noise = new byte[16 << 20];
+    random.nextBytes(noise);
+    List<String> bodies =
+        List.of(
+            new String(noise, StandardCharsets.ISO_8859_1),
+            "[".repeat(200_000),
+            "{\"name\":\"" + "x".repeat(8 << 20),
+            "{\"name\":\"big\",\"listen\":\"127.0.0.1:0\",\"upstream\":"
+                + "1".repeat(1 << 20)
+                + "}",
+            "{\"type\":\"latency\",\"attributes\":{" + "\"a\":1,".repeat(500_000) + "\"b\":\"x}}");
+    for (String body : bodies) {
+      for (String path : List.of("/proxies", "/populate", "/proxies/p/toxics")) {
+        HttpResponse<String> response = api.post(path, body);
+        assertThat(response.statusCode()).as(path + " " + body.length()).isEqualTo(400);
+        assertThat(response.body())
+            .as(path + " " + body.length())
+            .matches(
+                "(?s)\\{\"error\":\"bad request body: .+\",\"status\":400(,\"proxies\":null)?}\n?");
+      }
+    }
+    assertThat(api.get("/version").statusCode()).isEqualTo(200);
+    assertThat(api.createProxy("after", echo.address())).isPositive();
+  }
+
+  @Test
   void clientsThatResetOrVanishLeaveTheProxyServing() throws Exception {
     byte[] big = new byte[8 << 20];
     try (TcpServer flood = TcpServer.sending(big)) {

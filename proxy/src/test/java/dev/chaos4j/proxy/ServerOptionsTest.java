@@ -2,7 +2,9 @@ package dev.chaos4j.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netty.channel.epoll.Epoll;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -145,11 +147,19 @@ class ServerOptionsTest {
   }
 
   @Test
-  void theJavaNioTransportWorksToo() throws IOException {
+  void javaNioIsTheDefaultTransport() {
+    try (FaultProxyServer server = FaultProxyServer.start("127.0.0.1", 0)) {
+      assertThat(server.isNativeTransport()).isFalse();
+    }
+  }
+
+  @Test
+  void theEpollTransportCanBeChosenWhereAvailable() throws IOException {
+    assumeTrue(Epoll.isAvailable(), "Linux epoll is not available here");
     try (TcpServer echo = TcpServer.echo();
         FaultProxyServer server =
-            FaultProxyServer.builder().host("127.0.0.1").port(0).nativeTransport(false).start()) {
-      assertThat(server.isNativeTransport()).isFalse();
+            FaultProxyServer.builder().host("127.0.0.1").port(0).nativeTransport(true).start()) {
+      assertThat(server.isNativeTransport()).isTrue();
       Api api = new Api(server);
       int port = api.createProxy("db", echo.address());
       try (Client client = new Client(port)) {

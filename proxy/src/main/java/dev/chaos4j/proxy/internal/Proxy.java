@@ -82,6 +82,11 @@ public final class Proxy {
     closing.close();
   }
 
+  /** How many connections the proxy has open; 0 while disabled. */
+  public int connectionCount() {
+    return listener == null ? 0 : listener.connectionCount();
+  }
+
   /**
    * Whether {@code otherListen} (once resolved) or {@code otherUpstream} differ from this proxy's,
    * as Toxiproxy decides whether a proxy must restart or be replaced.

@@ -23,6 +23,15 @@ public final class ProxyCollection {
     return new ArrayList<>(proxies.values());
   }
 
+  /** How many connections every proxy together has open. */
+  public int connectionCount() {
+    int count = 0;
+    for (Proxy proxy : proxies.values()) {
+      count += proxy.connectionCount();
+    }
+    return count;
+  }
+
   /** The proxy named {@code name}. */
   public Proxy get(String name) {
     Proxy proxy = proxies.get(name);

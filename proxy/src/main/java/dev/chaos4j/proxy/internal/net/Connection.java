@@ -96,9 +96,18 @@ final class Connection {
               if (done.isSuccess()) {
                 established(upstreamHandler);
               } else {
-                close();
+                // A socket that could not even be created (no descriptor left) never joined the
+                // event loop, and its failure is reported from another thread.
+                client.eventLoop().execute(this::upstreamFailed);
               }
             });
+  }
+
+  private void upstreamFailed() {
+    if (!upstream.isRegistered()) {
+      upstream = null;
+    }
+    close();
   }
 
   private void established(RelayHandler upstreamHandler) {

@@ -12,20 +12,27 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import jdk.net.ExtendedSocketOptions;
 
 /**
- * The event loops and socket classes of one server: Linux epoll where the native library loads,
- * Java NIO otherwise.
+ * The event loops and socket classes of one server: Java NIO, or Linux epoll when asked for and the
+ * native library loads.
  */
 public final class Transport implements AutoCloseable {
 
   private static final int KEEP_ALIVE_SECONDS = 15;
+
+  /** Whether the JDK can set keep-alive times (Linux and macOS can; others would log warnings). */
+  private static final boolean NIO_KEEP_ALIVE_TIMES =
+      System.getProperty("os.name", "").startsWith("Linux")
+          || System.getProperty("os.name", "").startsWith("Mac");
 
   private final boolean epoll;
   private final EventLoopGroup group;
@@ -80,6 +87,9 @@ public final class Transport implements AutoCloseable {
     if (epoll) {
       options.put(EpollChannelOption.TCP_KEEPIDLE, KEEP_ALIVE_SECONDS);
       options.put(EpollChannelOption.TCP_KEEPINTVL, KEEP_ALIVE_SECONDS);
+    } else if (NIO_KEEP_ALIVE_TIMES) {
+      options.put(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE), KEEP_ALIVE_SECONDS);
+      options.put(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPINTERVAL), KEEP_ALIVE_SECONDS);
     }
     return options;
   }
