@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.spi.Extension;
 import dev.chaos4j.core.spi.Functions;
+import dev.chaos4j.core.testing.FakeExtension;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
