@@ -1,7 +1,7 @@
 package dev.chaos4j.cli;
 
 import dev.chaos4j.core.ChaosException;
-import dev.chaos4j.core.log.Log;
+import dev.chaos4j.core.discovery.InstalledExtensions;
 import dev.chaos4j.core.spi.ActivityFunction;
 import dev.chaos4j.core.spi.Extension;
 import java.io.IOException;
@@ -9,12 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -28,7 +23,6 @@ import picocli.CommandLine.Parameters;
           + " Java extensions)."
     })
 public final class InfoCommand extends CommandBase {
-  private static final Log LOG = Log.of(InfoCommand.class);
   private static final String VERSIONS_ROW = "%-20s%-10s%n";
   private static final String EXTENSIONS_ROW = "%-40s%-10s%-10s%s%n";
 
@@ -76,7 +70,7 @@ public final class InfoCommand extends CommandBase {
   }
 
   private static void printExtensions(PrintStream out) {
-    List<Extension> extensions = installedExtensions();
+    List<Extension> extensions = InstalledExtensions.load().all();
     if (extensions.isEmpty()) {
       out.println("No extensions installed.");
       return;
@@ -93,23 +87,5 @@ public final class InfoCommand extends CommandBase {
           functions.size(),
           String.join(", ", modules));
     }
-  }
-
-  /** Every extension on the class path, by name; a broken one is reported and skipped. */
-  private static List<Extension> installedExtensions() {
-    List<Extension> extensions = new ArrayList<>();
-    Iterator<Extension> it = ServiceLoader.load(Extension.class).iterator();
-    while (true) {
-      try {
-        if (!it.hasNext()) {
-          break;
-        }
-        extensions.add(it.next());
-      } catch (ServiceConfigurationError e) {
-        LOG.warning("Skipping an extension that cannot be loaded: " + e.getMessage());
-      }
-    }
-    extensions.sort(Comparator.comparing(Extension::name));
-    return extensions;
   }
 }

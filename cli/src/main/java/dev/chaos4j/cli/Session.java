@@ -19,7 +19,6 @@ import dev.chaos4j.core.settings.Settings;
 import dev.chaos4j.core.tolerance.ToleranceValidator;
 import dev.chaos4j.core.validation.ExperimentValidator;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -77,12 +76,8 @@ final class Session implements AutoCloseable {
 
   /** Loads an experiment file or URL. */
   Object load(String source, boolean verifyTls) {
-    Map<String, Object> auths = new LinkedHashMap<>();
-    settings
-        .auths()
-        .forEach(
-            (host, auth) -> auths.put(host, Map.of("type", auth.type(), "value", auth.value())));
-    return new ExperimentLoader(workingDirectory, auths, environment, verifyTls).load(source);
+    return new ExperimentLoader(workingDirectory, settings::authFor, environment, verifyTls)
+        .load(source);
   }
 
   /** Validates a loaded document with every rule; returns the problems, empty when valid. */

@@ -1,6 +1,8 @@
 package dev.chaos4j.cli;
 
 import static dev.chaos4j.cli.CliRunner.chaos;
+import static dev.chaos4j.core.testing.ExtensionJars.registering;
+import static dev.chaos4j.core.testing.ExtensionJars.withContextClassLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,7 +10,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,56 +67,39 @@ class InfoCommandTest {
   void extensionsWithNoneInstalledSaysSo() throws Exception {
     try (URLClassLoader empty =
         new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
-      CliRunner.Result run = withContextLoader(empty, () -> info("extensions"));
+      CliRunner.Result run = withContextClassLoader(empty, () -> info("extensions"));
       assertThat(run.exitCode()).isZero();
       assertThat(run.out()).isEqualTo("No extensions installed." + System.lineSeparator());
     }
   }
 
   @Test
-  void extensionsListsNameVersionFunctionCountAndModules() throws Exception {
-    try (URLClassLoader loader = registering(FakeExtension.class.getName())) {
-      CliRunner.Result run = withContextLoader(loader, () -> info("extensions"));
-      assertThat(run.exitCode()).isZero();
-      assertThat(run.out().lines())
-          .startsWith("NAME                                    VERSION   FUNCTIONS MODULES")
-          .contains(
-              String.format(
-                  "%-40s%-10s%-10s%s",
-                  "chaostoolkit-fake", "1.2.3", "3", "chaosfake.actions, chaosfake.probes"));
-    }
+  void extensionsListsNameVersionFunctionCountAndModulesSortedByName() {
+    CliRunner.Result run = info("extensions");
+    assertThat(run.exitCode()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines)
+        .startsWith("NAME                                    VERSION   FUNCTIONS MODULES")
+        .contains(
+            String.format(
+                "%-40s%-10s%-10s%s",
+                "chaostoolkit-fake", "0.1.0", "3", "chaosfake.actions, chaosfake.probes"));
+    assertThat(lines.subList(1, lines.size()))
+        .as("the extensions of the test class path, by name")
+        .hasSizeGreaterThan(1)
+        .isSortedAccordingTo(Comparator.naturalOrder());
   }
 
   @Test
   void extensionThatCannotBeLoadedIsReportedAndSkipped() throws Exception {
-    try (URLClassLoader loader =
-        registering("dev.chaos4j.cli.NoSuchExtension", FakeExtension.class.getName())) {
-      CliRunner.Result run = withContextLoader(loader, () -> info("extensions"));
+    try (URLClassLoader loader = registering(dir, "dev.chaos4j.cli.NoSuchExtension")) {
+      CliRunner.Result run = withContextClassLoader(loader, () -> info("extensions"));
       assertThat(run.exitCode()).isZero();
       assertThat(run.out()).contains("chaostoolkit-fake");
       assertThat(run.err())
           .contains("WARNING")
           .contains("Skipping an extension that cannot be loaded")
           .contains("dev.chaos4j.cli.NoSuchExtension");
-    }
-  }
-
-  /** A class loader whose services file registers the given extension classes. */
-  private URLClassLoader registering(String... classNames) throws IOException {
-    Path services = Files.createDirectories(dir.resolve("classes/META-INF/services"));
-    Files.write(services.resolve("dev.chaos4j.core.spi.Extension"), java.util.List.of(classNames));
-    return new URLClassLoader(
-        new URL[] {dir.resolve("classes").toUri().toURL()}, getClass().getClassLoader());
-  }
-
-  private static <T> T withContextLoader(ClassLoader loader, Callable<T> body) throws Exception {
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(loader);
-    try {
-      return body.call();
-    } finally {
-      thread.setContextClassLoader(previous);
     }
   }
 }

@@ -1,28 +1,18 @@
 package dev.chaos4j.core.discovery;
 
 import dev.chaos4j.core.ChaosException;
-import dev.chaos4j.core.log.Log;
+import dev.chaos4j.core.extension.ExtensionLoader;
 import dev.chaos4j.core.spi.ActivityFunction;
 import dev.chaos4j.core.spi.Extension;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/**
- * The extensions on the classpath (registered in {@code
- * META-INF/services/dev.chaos4j.core.spi.Extension}), sorted by name, and the lookup {@code chaos
- * discover NAME} needs.
- */
+/** The installed extensions, sorted by name, and the lookup {@code chaos discover NAME} needs. */
 public final class InstalledExtensions {
-  private static final Log LOG = Log.of(InstalledExtensions.class);
-
   private final List<Extension> extensions;
 
   private InstalledExtensions(List<Extension> extensions) {
@@ -30,31 +20,11 @@ public final class InstalledExtensions {
   }
 
   /**
-   * Loads every extension registered on the context class loader. An extension that cannot be
-   * instantiated is skipped with a warning, so one broken jar does not hide the others.
+   * The installed extensions as {@link ExtensionLoader#installed()} finds them: the same instances
+   * the function registry indexes, loaded once.
    */
   public static InstalledExtensions load() {
-    List<Extension> found = new ArrayList<>();
-    Iterator<Extension> it = ServiceLoader.load(Extension.class).iterator();
-    while (true) {
-      boolean more;
-      try {
-        more = it.hasNext();
-      } catch (ServiceConfigurationError e) {
-        // A broken services file: the loader cannot promise to find what follows it.
-        LOG.warning("stopped loading extensions at a broken registration: " + e.getMessage());
-        break;
-      }
-      if (!more) {
-        break;
-      }
-      try {
-        found.add(it.next());
-      } catch (ServiceConfigurationError e) {
-        LOG.warning("skipping an extension that cannot be loaded: " + e.getMessage());
-      }
-    }
-    return new InstalledExtensions(found);
+    return new InstalledExtensions(ExtensionLoader.installed());
   }
 
   /** A fixed set of extensions (embedding and tests). */

@@ -1,17 +1,13 @@
 package dev.chaos4j.core.extension;
 
-import dev.chaos4j.core.ChaosException;
 import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.spi.ActivityFunction;
 import dev.chaos4j.core.spi.Extension;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
@@ -25,8 +21,10 @@ import java.util.TreeMap;
 public final class FunctionRegistry {
   private static final Log LOG = Log.of(FunctionRegistry.class);
 
-  /** The registry of the class path's extensions, created on first use. */
-  private static volatile FunctionRegistry installed;
+  /** The registry of the installed extensions, created on first use, and what it was built from. */
+  private static FunctionRegistry installed;
+
+  private static List<Extension> installedFrom;
 
   private final List<Extension> extensions;
 
@@ -61,22 +59,16 @@ public final class FunctionRegistry {
   }
 
   /**
-   * The extensions found on the class path with {@link ServiceLoader}; loaded once, on first call.
-   *
-   * @throws ChaosException when an extension is declared but cannot be instantiated
+   * The registry of the installed extensions ({@link ExtensionLoader#installed()}); built once, and
+   * the same registry is returned while those extensions stay the same.
    */
-  public static FunctionRegistry installed() {
-    FunctionRegistry registry = installed;
-    if (registry == null) {
-      synchronized (FunctionRegistry.class) {
-        registry = installed;
-        if (registry == null) {
-          registry = load();
-          installed = registry;
-        }
-      }
+  public static synchronized FunctionRegistry installed() {
+    List<Extension> extensions = ExtensionLoader.installed();
+    if (installed == null || installedFrom != extensions) {
+      installed = new FunctionRegistry(extensions);
+      installedFrom = extensions;
     }
-    return registry;
+    return installed;
   }
 
   /** A registry of exactly these extensions (tests, embedding). */
@@ -103,19 +95,5 @@ public final class FunctionRegistry {
   /** The extensions, in the order they were found. */
   public List<Extension> extensions() {
     return extensions;
-  }
-
-  private static FunctionRegistry load() {
-    List<Extension> found = new ArrayList<>();
-    try {
-      for (Extension extension :
-          ServiceLoader.load(Extension.class, FunctionRegistry.class.getClassLoader())) {
-        found.add(extension);
-      }
-    } catch (ServiceConfigurationError e) {
-      throw new ChaosException(
-          "an installed chaos4j extension cannot be loaded: " + e.getMessage(), e);
-    }
-    return new FunctionRegistry(found);
   }
 }

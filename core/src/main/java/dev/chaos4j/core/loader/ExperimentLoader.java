@@ -4,6 +4,7 @@ import dev.chaos4j.core.InvalidExperiment;
 import dev.chaos4j.core.InvalidSource;
 import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.provider.http.HttpClients;
+import dev.chaos4j.core.settings.Auth;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Loads an experiment from a local file or an http(s) URL, with the reference's rules: the file
@@ -29,23 +32,20 @@ public final class ExperimentLoader {
   static final String TOKEN_VARIABLE = "CHAOSTOOLKIT_LOADER_AUTH_BEARER_TOKEN";
 
   private final Path workingDirectory;
-  private final Map<String, Object> auths;
+  private final AuthLookup auths;
   private final Map<String, String> environment;
   private final boolean verifyTls;
 
   /**
    * @param workingDirectory where relative paths are resolved
-   * @param auths the settings' {@code auths}: {@code host[:port]} to {@code {type, value}}
+   * @param auths the credentials of the hosts serving experiments (the settings' {@code auths})
    * @param environment environment variables (the bearer token variable is read from it)
    * @param verifyTls false with {@code --no-verify-tls}
    */
   public ExperimentLoader(
-      Path workingDirectory,
-      Map<String, Object> auths,
-      Map<String, String> environment,
-      boolean verifyTls) {
+      Path workingDirectory, AuthLookup auths, Map<String, String> environment, boolean verifyTls) {
     this.workingDirectory = workingDirectory;
-    this.auths = auths == null ? Map.of() : auths;
+    this.auths = Objects.requireNonNull(auths, "auths");
     this.environment = environment;
     this.verifyTls = verifyTls;
   }
@@ -173,13 +173,11 @@ public final class ExperimentLoader {
     if (host == null) {
       return null;
     }
-    Object auth = uri.getPort() > 0 ? auths.get(host + ":" + uri.getPort()) : null;
-    if (auth == null) {
-      auth = auths.get(host);
+    Optional<Auth> auth =
+        uri.getPort() > 0 ? auths.authFor(host + ":" + uri.getPort()) : Optional.empty();
+    if (auth.isEmpty()) {
+      auth = auths.authFor(host);
     }
-    if (auth instanceof Map<?, ?> m && m.get("type") != null && m.get("value") != null) {
-      return m.get("type") + " " + m.get("value");
-    }
-    return null;
+    return auth.map(Auth::authorizationHeader).orElse(null);
   }
 }

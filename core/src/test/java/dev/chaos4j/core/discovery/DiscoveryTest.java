@@ -6,6 +6,7 @@ import dev.chaos4j.core.spi.ActivityFunction;
 import dev.chaos4j.core.spi.Extension;
 import dev.chaos4j.core.spi.Functions;
 import dev.chaos4j.core.spi.SystemDiscovery;
+import dev.chaos4j.core.testing.FakeExtension;
 import dev.chaos4j.core.value.Json;
 import java.io.IOException;
 import java.io.InputStream;

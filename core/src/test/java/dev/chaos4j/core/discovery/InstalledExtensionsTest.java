@@ -1,16 +1,25 @@
 package dev.chaos4j.core.discovery;
 
 import static dev.chaos4j.core.discovery.DiscoveryTest.extension;
+import static dev.chaos4j.core.testing.ExtensionJars.registering;
+import static dev.chaos4j.core.testing.ExtensionJars.withContextClassLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaos4j.core.ChaosException;
+import dev.chaos4j.core.extension.FunctionRegistry;
 import dev.chaos4j.core.spi.Extension;
 import dev.chaos4j.core.spi.Functions;
+import dev.chaos4j.core.testing.FakeExtension;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InstalledExtensionsTest {
+  @TempDir Path dir;
+
   private final Extension fake = new FakeExtension();
   private final Extension k8s =
       extension(
@@ -59,5 +68,16 @@ class InstalledExtensionsTest {
         .hasMessage(
             "module 'chaosk8s' is provided by several extensions (chaostoolkit-kubernetes,"
                 + " chaostoolkit-twin); name the extension instead");
+  }
+
+  @Test
+  void loadGivesTheInstancesTheFunctionRegistryIndexes() throws Exception {
+    try (URLClassLoader loader = registering(dir, FakeExtension.class.getName())) {
+      List<Extension> discovered =
+          withContextClassLoader(loader, () -> InstalledExtensions.load().all());
+      FunctionRegistry registry = withContextClassLoader(loader, FunctionRegistry::installed);
+
+      assertThat(discovered).singleElement().isSameAs(registry.extensions().get(0));
+    }
   }
 }

@@ -1,23 +1,30 @@
 package dev.chaos4j.core.extension;
 
+import static dev.chaos4j.core.testing.ExtensionJars.registering;
+import static dev.chaos4j.core.testing.ExtensionJars.withContextClassLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaos4j.core.spi.ActivityFunction;
 import dev.chaos4j.core.spi.Extension;
 import dev.chaos4j.core.spi.Functions;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FunctionRegistryTest {
+  @TempDir Path dir;
 
   @Test
-  void installedRegistryFindsExtensionsDeclaredInMetaInfServices() {
-    FunctionRegistry registry = FunctionRegistry.installed();
+  void installedRegistryFindsExtensionsDeclaredInMetaInfServices() throws Exception {
+    try (URLClassLoader loader = registering(dir, TestExtension.class.getName())) {
+      FunctionRegistry registry = withContextClassLoader(loader, FunctionRegistry::installed);
 
-    assertThat(registry.extensions())
-        .anySatisfy(e -> assertThat(e).isInstanceOf(TestExtension.class));
-    assertThat(registry.function(TestExtension.PROBES, "echo")).isPresent();
-    assertThat(FunctionRegistry.installed()).isSameAs(registry);
+      assertThat(registry.extensions()).singleElement().isInstanceOf(TestExtension.class);
+      assertThat(registry.function(TestExtension.PROBES, "echo")).isPresent();
+      assertThat(withContextClassLoader(loader, FunctionRegistry::installed)).isSameAs(registry);
+    }
   }
 
   @Test

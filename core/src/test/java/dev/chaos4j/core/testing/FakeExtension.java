@@ -1,4 +1,4 @@
-package dev.chaos4j.cli.testext;
+package dev.chaos4j.core.testing;
 
 import dev.chaos4j.core.spi.ActivityFunction;
 import dev.chaos4j.core.spi.Extension;
@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A test extension registered through META-INF/services: the Java twin of the fake Python extension
- * the reference's example discovery document was recorded from.
+ * The Java twin of the fake Python extension the reference's example discovery document was
+ * recorded from ({@code reference/ctk-example-discovery.json}); functions are declared out of order
+ * on purpose, discovery sorts them. Shared with the command line's tests, which register it in
+ * their {@code META-INF/services}.
  */
 public final class FakeExtension implements Extension, SystemDiscovery {
   @Override
