@@ -22,11 +22,13 @@ public final class PathPattern {
 
   private final String source;
   private final String literalPrefix;
+  private final String literalSuffix;
   private final Segment[] segments;
 
-  private PathPattern(String source, String literalPrefix, Segment[] segments) {
+  private PathPattern(String source, Segment[] segments) {
     this.source = source;
-    this.literalPrefix = literalPrefix;
+    this.literalPrefix = literalPrefix(source);
+    this.literalSuffix = literalSuffix(source);
     this.segments = segments;
   }
 
@@ -76,7 +78,7 @@ public final class PathPattern {
       throw new IllegalArgumentException(
           "route '" + pattern + "' has more than " + MAX_WILDCARDS + " wildcards");
     }
-    return new PathPattern(pattern, literalPrefix(pattern), segments.toArray(new Segment[0]));
+    return new PathPattern(pattern, segments.toArray(new Segment[0]));
   }
 
   /** The pattern as written. */
@@ -84,9 +86,12 @@ public final class PathPattern {
     return source;
   }
 
-  /** Whether the whole path (which starts with '/') matches. */
+  /**
+   * Whether the whole path (which starts with '/') matches. Most paths that do not match are turned
+   * down by the pattern's literal prefix or suffix, before any segment is looked at.
+   */
   public boolean matches(String path) {
-    if (!path.startsWith(literalPrefix)) {
+    if (!path.startsWith(literalPrefix) || !path.endsWith(literalSuffix)) {
       return false;
     }
     int length = path.length();
@@ -148,23 +153,37 @@ public final class PathPattern {
     return pattern.substring(0, i);
   }
 
+  /**
+   * The literal text every matching path ends with: what follows the pattern's last wildcard. Every
+   * wildcard, '**' included, stands for text that ends before it, so that text is matched as is.
+   */
+  private static String literalSuffix(String pattern) {
+    int i = pattern.length();
+    while (i > 0 && "*?}".indexOf(pattern.charAt(i - 1)) < 0) {
+      i--;
+    }
+    return pattern.substring(i);
+  }
+
   /** One segment of a pattern: literal text, or a glob with '*' and '?' within the segment. */
   private static final class Segment {
     static final Segment ANY_SEGMENTS = new Segment("**");
 
     private final String text;
     private final boolean literal;
+    private final boolean anyText;
 
     Segment(String text) {
       this.text = text;
       this.literal = text.indexOf('*') < 0 && text.indexOf('?') < 0;
+      this.anyText = text.equals("*");
     }
 
     boolean matches(String path, int start, int end) {
       if (literal) {
         return end - start == text.length() && path.regionMatches(start, text, 0, text.length());
       }
-      return Glob.matches(text, path, start, end);
+      return anyText || Glob.matches(text, path, start, end);
     }
   }
 }
