@@ -91,9 +91,11 @@ public final class PathPattern {
    * down by the pattern's literal prefix or suffix, before any segment is looked at.
    */
   public boolean matches(String path) {
-    if (!path.startsWith(literalPrefix) || !path.endsWith(literalSuffix)) {
-      return false;
-    }
+    // Kept apart from the segment matcher so that the JIT inlines it where routes are checked.
+    return path.startsWith(literalPrefix) && path.endsWith(literalSuffix) && matchesSegments(path);
+  }
+
+  private boolean matchesSegments(String path) {
     int length = path.length();
     if (length == 0 || path.charAt(0) != '/') {
       return false;
