@@ -25,11 +25,31 @@ public final class PathPattern {
   private final String literalSuffix;
   private final Segment[] segments;
 
+  /** No wildcard at all: the path must be the pattern. */
+  private final boolean literal;
+
+  /**
+   * The first segment, and where it starts in a path, that the literal prefix has not already
+   * checked: the segment matcher starts there.
+   */
+  private final int firstSegment;
+
+  private final int firstSegmentStart;
+
   private PathPattern(String source, Segment[] segments) {
     this.source = source;
     this.literalPrefix = literalPrefix(source);
     this.literalSuffix = literalSuffix(source);
     this.segments = segments;
+    this.literal = literalPrefix.length() == source.length();
+    int slashes = 0;
+    for (int i = 0; i < literalPrefix.length(); i++) {
+      if (literalPrefix.charAt(i) == '/') {
+        slashes++;
+      }
+    }
+    this.firstSegment = Math.max(0, slashes - 1);
+    this.firstSegmentStart = slashes == 0 ? 1 : literalPrefix.lastIndexOf('/') + 1;
   }
 
   /**
@@ -88,10 +108,14 @@ public final class PathPattern {
 
   /**
    * Whether the whole path (which starts with '/') matches. Most paths that do not match are turned
-   * down by the pattern's literal prefix or suffix, before any segment is looked at.
+   * down by the pattern's literal prefix or suffix, before any segment is looked at; segments
+   * within the literal prefix are not looked at again.
    */
   public boolean matches(String path) {
     // Kept apart from the segment matcher so that the JIT inlines it where routes are checked.
+    if (literal) {
+      return path.equals(source);
+    }
     return path.startsWith(literalPrefix) && path.endsWith(literalSuffix) && matchesSegments(path);
   }
 
@@ -101,8 +125,8 @@ public final class PathPattern {
       return false;
     }
     Segment[] segs = segments;
-    int pi = 0;
-    int pos = 1;
+    int pi = firstSegment;
+    int pos = firstSegmentStart;
     int starPi = -1;
     int starPos = -1;
     // Greedy matching with one backtrack point per '**', over segments found by index: no split.
