@@ -3,6 +3,7 @@ package dev.chaos4j.middleware;
 import dev.chaos4j.middleware.AttackStatus.Source;
 import dev.chaos4j.middleware.AttackStatus.State;
 import dev.chaos4j.middleware.internal.Durations;
+import dev.chaos4j.middleware.internal.Glob;
 import dev.chaos4j.middleware.internal.Hosts;
 import dev.chaos4j.middleware.internal.PathPattern;
 import java.lang.System.Logger.Level;
@@ -49,7 +50,7 @@ final class AttackRegistry {
   private final HeaderAttacks headerAttacks;
   private final ScheduledExecutorService scheduler;
   private final PathPattern[] excluded;
-  private final String[] excludedHosts;
+  private final Glob[] excludedHosts;
   private final long maxDelayMillis;
 
   private final Object lock = new Object();
@@ -83,7 +84,8 @@ final class AttackRegistry {
     this.scheduler = scheduler;
     this.excluded =
         config.excludeRoutes().stream().map(PathPattern::compile).toArray(PathPattern[]::new);
-    this.excludedHosts = config.outboundExcludeHosts().toArray(new String[0]);
+    this.excludedHosts =
+        config.outboundExcludeHosts().stream().map(Glob::compile).toArray(Glob[]::new);
     this.maxDelayMillis = config.maxDelay().toMillis();
   }
 

@@ -21,12 +21,12 @@ final class CompiledAttack {
   final long expiresAtNanos;
   final boolean outbound;
 
-  private final String host;
+  private final Glob host;
   private final int port;
   private final PathPattern route;
   private final String[] methods;
   private final String[] headerNames;
-  private final String[] headerGlobs;
+  private final Glob[] headerGlobs;
   private final double probability;
   private final int everyNth;
   private final int maxConcurrent;
@@ -45,12 +45,12 @@ final class CompiledAttack {
     this.state = state;
     this.expiresAtNanos = expiresAtNanos;
     this.outbound = spec.outbound();
-    this.host = spec.host();
+    this.host = spec.host() == null ? null : Glob.compile(spec.host());
     this.port = spec.port();
     this.route = PathPattern.compile(spec.route());
     this.methods = spec.methods().toArray(new String[0]);
     this.headerNames = spec.headers().keySet().toArray(new String[0]);
-    this.headerGlobs = spec.headers().values().toArray(new String[0]);
+    this.headerGlobs = spec.headers().values().stream().map(Glob::compile).toArray(Glob[]::new);
     this.probability = spec.probability();
     this.everyNth = spec.everyNth();
     this.maxConcurrent = spec.maxConcurrent();
@@ -96,7 +96,7 @@ final class CompiledAttack {
   }
 
   /**
-   * Whether the outgoing call is one this attack aims at: method, host, port, route, then headers.
+   * Whether the outgoing call is one this attack aims at: method, port, host, route, then headers.
    * The host is lower case, without IPv6 brackets.
    */
   <R> boolean targetsCall(
@@ -109,10 +109,10 @@ final class CompiledAttack {
     if (methods.length != 0 && !contains(methods, method)) {
       return false;
     }
-    if (host != null && !Glob.matches(host, calledHost)) {
+    if (port != 0 && port != calledPort) {
       return false;
     }
-    if (port != 0 && port != calledPort) {
+    if (host != null && !host.matches(calledHost)) {
       return false;
     }
     if (!route.matches(path)) {
@@ -124,7 +124,7 @@ final class CompiledAttack {
   private <R> boolean headersMatch(R request, RequestHeaders<R> headers) {
     for (int i = 0; i < headerNames.length; i++) {
       String value = headers.get(request, headerNames[i]);
-      if (value == null || !Glob.matches(headerGlobs[i], value)) {
+      if (value == null || !headerGlobs[i].matches(value)) {
         return false;
       }
     }

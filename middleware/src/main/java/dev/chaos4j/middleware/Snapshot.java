@@ -14,7 +14,7 @@ final class Snapshot {
   private static final CompiledAttack[] NONE = new CompiledAttack[0];
 
   /** Nothing acts: the decision is a single volatile read and a branch. */
-  static final Snapshot IDLE = new Snapshot(NONE, false, new PathPattern[0], NONE, new String[0]);
+  static final Snapshot IDLE = new Snapshot(NONE, false, new PathPattern[0], NONE, new Glob[0]);
 
   /** The inbound attacks. */
   final CompiledAttack[] attacks;
@@ -30,14 +30,14 @@ final class Snapshot {
   final boolean outboundActive;
 
   private final PathPattern[] excluded;
-  private final String[] excludedHosts;
+  private final Glob[] excludedHosts;
 
   Snapshot(
       CompiledAttack[] attacks,
       boolean headers,
       PathPattern[] excluded,
       CompiledAttack[] outbound,
-      String[] excludedHosts) {
+      Glob[] excludedHosts) {
     this.attacks = attacks;
     this.headers = headers;
     this.active = attacks.length > 0 || headers;
@@ -57,8 +57,8 @@ final class Snapshot {
   }
 
   boolean excludesHost(String host) {
-    for (String glob : excludedHosts) {
-      if (Glob.matches(glob, host)) {
+    for (Glob glob : excludedHosts) {
+      if (glob.matches(host)) {
         return true;
       }
     }

@@ -22,12 +22,34 @@ public final class PathPattern {
 
   private final String source;
   private final String literalPrefix;
+  private final String literalSuffix;
   private final Segment[] segments;
 
-  private PathPattern(String source, String literalPrefix, Segment[] segments) {
+  /** No wildcard at all: the path must be the pattern. */
+  private final boolean literal;
+
+  /**
+   * The first segment, and where it starts in a path, that the literal prefix has not already
+   * checked: the segment matcher starts there.
+   */
+  private final int firstSegment;
+
+  private final int firstSegmentStart;
+
+  private PathPattern(String source, Segment[] segments) {
     this.source = source;
-    this.literalPrefix = literalPrefix;
+    this.literalPrefix = literalPrefix(source);
+    this.literalSuffix = literalSuffix(source);
     this.segments = segments;
+    this.literal = literalPrefix.length() == source.length();
+    int slashes = 0;
+    for (int i = 0; i < literalPrefix.length(); i++) {
+      if (literalPrefix.charAt(i) == '/') {
+        slashes++;
+      }
+    }
+    this.firstSegment = Math.max(0, slashes - 1);
+    this.firstSegmentStart = slashes == 0 ? 1 : literalPrefix.lastIndexOf('/') + 1;
   }
 
   /**
@@ -76,7 +98,7 @@ public final class PathPattern {
       throw new IllegalArgumentException(
           "route '" + pattern + "' has more than " + MAX_WILDCARDS + " wildcards");
     }
-    return new PathPattern(pattern, literalPrefix(pattern), segments.toArray(new Segment[0]));
+    return new PathPattern(pattern, segments.toArray(new Segment[0]));
   }
 
   /** The pattern as written. */
@@ -84,18 +106,27 @@ public final class PathPattern {
     return source;
   }
 
-  /** Whether the whole path (which starts with '/') matches. */
+  /**
+   * Whether the whole path (which starts with '/') matches. Most paths that do not match are turned
+   * down by the pattern's literal prefix or suffix, before any segment is looked at; segments
+   * within the literal prefix are not looked at again.
+   */
   public boolean matches(String path) {
-    if (!path.startsWith(literalPrefix)) {
-      return false;
+    // Kept apart from the segment matcher so that the JIT inlines it where routes are checked.
+    if (literal) {
+      return path.equals(source);
     }
+    return path.startsWith(literalPrefix) && path.endsWith(literalSuffix) && matchesSegments(path);
+  }
+
+  private boolean matchesSegments(String path) {
     int length = path.length();
     if (length == 0 || path.charAt(0) != '/') {
       return false;
     }
     Segment[] segs = segments;
-    int pi = 0;
-    int pos = 1;
+    int pi = firstSegment;
+    int pos = firstSegmentStart;
     int starPi = -1;
     int starPos = -1;
     // Greedy matching with one backtrack point per '**', over segments found by index: no split.
@@ -148,23 +179,37 @@ public final class PathPattern {
     return pattern.substring(0, i);
   }
 
+  /**
+   * The literal text every matching path ends with: what follows the pattern's last wildcard. Every
+   * wildcard, '**' included, stands for text that ends before it, so that text is matched as is.
+   */
+  private static String literalSuffix(String pattern) {
+    int i = pattern.length();
+    while (i > 0 && "*?}".indexOf(pattern.charAt(i - 1)) < 0) {
+      i--;
+    }
+    return pattern.substring(i);
+  }
+
   /** One segment of a pattern: literal text, or a glob with '*' and '?' within the segment. */
   private static final class Segment {
     static final Segment ANY_SEGMENTS = new Segment("**");
 
     private final String text;
     private final boolean literal;
+    private final boolean anyText;
 
     Segment(String text) {
       this.text = text;
       this.literal = text.indexOf('*') < 0 && text.indexOf('?') < 0;
+      this.anyText = text.equals("*");
     }
 
     boolean matches(String path, int start, int end) {
       if (literal) {
         return end - start == text.length() && path.regionMatches(start, text, 0, text.length());
       }
-      return Glob.matches(text, path, start, end);
+      return anyText || Glob.matches(text, path, start, end);
     }
   }
 }
