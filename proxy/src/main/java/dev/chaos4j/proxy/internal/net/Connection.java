@@ -11,6 +11,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DuplexChannel;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +29,7 @@ final class Connection {
   private Channel upstream;
   private Link up;
   private Link down;
-  private ScheduledFuture<?> delayedConnect;
+  private Future<?> delayedConnect;
   private long appliedVersion = -1;
   private boolean closing;
 
@@ -40,6 +41,10 @@ final class Connection {
 
   RelayHandler clientHandler() {
     return clientHandler;
+  }
+
+  DeadlineTimer timer() {
+    return listener.timer();
   }
 
   EventLoop eventLoop() {
@@ -69,7 +74,8 @@ final class Connection {
       }
     }
     if (delay > 0) {
-      delayedConnect = client.eventLoop().schedule(this::connect, delay, TimeUnit.NANOSECONDS);
+      delayedConnect =
+          timer().schedule(client.eventLoop(), this::connect, System.nanoTime() + delay);
     } else {
       connect();
     }

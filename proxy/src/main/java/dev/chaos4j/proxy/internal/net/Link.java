@@ -14,7 +14,6 @@ import io.netty.channel.socket.DuplexChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One direction of a proxied connection: reads from {@code source}, writes to {@code dest}. With no
@@ -296,15 +295,15 @@ final class Link implements Flow, StageContext {
 
   @Override
   public Future<?> schedule(Runnable task, long deadline) {
-    return source
-        .eventLoop()
+    return connection
+        .timer()
         .schedule(
+            source.eventLoop(),
             () -> {
               task.run();
               afterEvent();
             },
-            deadline - System.nanoTime(),
-            TimeUnit.NANOSECONDS);
+            deadline);
   }
 
   @Override

@@ -185,6 +185,10 @@ public final class ProxyListener {
     return (InetSocketAddress) serverChannel.localAddress();
   }
 
+  DeadlineTimer timer() {
+    return transport.timer();
+  }
+
   NetSettings settings() {
     return settings;
   }

@@ -36,6 +36,7 @@ public final class Transport implements AutoCloseable {
 
   private final boolean epoll;
   private final EventLoopGroup group;
+  private final DeadlineTimer timer = new DeadlineTimer();
 
   private Transport(boolean epoll, int threads) {
     this.epoll = epoll;
@@ -64,6 +65,11 @@ public final class Transport implements AutoCloseable {
   /** The event loops every channel of the server runs on. */
   public EventLoopGroup group() {
     return group;
+  }
+
+  /** Where the connections' timed tasks wait: precise to tens of microseconds. */
+  DeadlineTimer timer() {
+    return timer;
   }
 
   /** The class of listening sockets. */
@@ -97,5 +103,6 @@ public final class Transport implements AutoCloseable {
   @Override
   public void close() {
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    timer.close();
   }
 }
