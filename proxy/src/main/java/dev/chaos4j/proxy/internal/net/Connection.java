@@ -11,7 +11,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DuplexChannel;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +28,7 @@ final class Connection {
   private Channel upstream;
   private Link up;
   private Link down;
-  private Future<?> delayedConnect;
+  private ScheduledFuture<?> delayedConnect;
   private long appliedVersion = -1;
   private boolean closing;
 
@@ -41,10 +40,6 @@ final class Connection {
 
   RelayHandler clientHandler() {
     return clientHandler;
-  }
-
-  DeadlineTimer timer() {
-    return listener.timer();
   }
 
   EventLoop eventLoop() {
@@ -74,8 +69,7 @@ final class Connection {
       }
     }
     if (delay > 0) {
-      delayedConnect =
-          timer().schedule(client.eventLoop(), this::connect, System.nanoTime() + delay);
+      delayedConnect = client.eventLoop().schedule(this::connect, delay, TimeUnit.NANOSECONDS);
     } else {
       connect();
     }

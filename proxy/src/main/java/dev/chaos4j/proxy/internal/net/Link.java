@@ -14,6 +14,7 @@ import io.netty.channel.socket.DuplexChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One direction of a proxied connection: reads from {@code source}, writes to {@code dest}. With no
@@ -295,15 +296,15 @@ final class Link implements Flow, StageContext {
 
   @Override
   public Future<?> schedule(Runnable task, long deadline) {
-    return connection
-        .timer()
+    return source
+        .eventLoop()
         .schedule(
-            source.eventLoop(),
             () -> {
               task.run();
               afterEvent();
             },
-            deadline);
+            deadline - System.nanoTime(),
+            TimeUnit.NANOSECONDS);
   }
 
   @Override

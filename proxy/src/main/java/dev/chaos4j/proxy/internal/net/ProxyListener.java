@@ -185,10 +185,6 @@ public final class ProxyListener {
     return (InetSocketAddress) serverChannel.localAddress();
   }
 
-  DeadlineTimer timer() {
-    return transport.timer();
-  }
-
   NetSettings settings() {
     return settings;
   }

@@ -36,7 +36,6 @@ public final class Transport implements AutoCloseable {
 
   private final boolean epoll;
   private final EventLoopGroup group;
-  private final DeadlineTimer timer = new DeadlineTimer();
 
   private Transport(boolean epoll, int threads) {
     this.epoll = epoll;
@@ -65,11 +64,6 @@ public final class Transport implements AutoCloseable {
   /** The event loops every channel of the server runs on. */
   public EventLoopGroup group() {
     return group;
-  }
-
-  /** Where the connections' timed tasks wait: precise to tens of microseconds. */
-  DeadlineTimer timer() {
-    return timer;
   }
 
   /** The class of listening sockets. */
@@ -103,6 +97,5 @@ public final class Transport implements AutoCloseable {
   @Override
   public void close() {
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-    timer.close();
   }
 }
