@@ -225,9 +225,10 @@ public final class FaultProxyServer implements AutoCloseable {
 
     /**
      * Whether to use Linux epoll, where available, rather than Java NIO (the default). Off by
-     * default because Netty 4.2.18's epoll transport drops data written to a socket whose peer has
-     * half-closed it once that socket's write side has had to wait (its registration is removed
-     * from epoll and never restored), and the two perform alike here (docs/benchmarks.md).
+     * default because Netty's epoll transport (4.2.18 here, unchanged up to 4.2.20) drops data
+     * written to a socket whose peer has half-closed it once that socket's write side has had to
+     * wait (its registration is removed from epoll and never restored), and the two perform alike
+     * here (docs/benchmarks.md).
      */
     public Builder nativeTransport(boolean nativeTransport) {
       this.nativeTransport = nativeTransport;

@@ -3,6 +3,8 @@ package dev.chaos4j.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -13,7 +15,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,6 +153,69 @@ class ToxicBehaviourTest {
                   - rounds.stream().mapToDouble(Double::doubleValue).min().orElseThrow())
           .isGreaterThan(20.0);
     }
+  }
+
+  @Test
+  void latencyNeverReleasesAMessageEarlyAndKeepsTheirOrder() throws Exception {
+    int port = proxyTo(echo);
+    api.addToxic(proxy, "{\"type\":\"latency\",\"attributes\":{\"latency\":20}}");
+    long[] roundTrips = streamMessages(port, 200);
+    assertThat(Arrays.stream(roundTrips).min().orElseThrow())
+        .as("shortest round trip (ns)")
+        .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(20));
+  }
+
+  @Test
+  void jitteredLatencyKeepsTheOrderAndStaysWithinItsRange() throws Exception {
+    int port = proxyTo(echo);
+    api.addToxic(proxy, "{\"type\":\"latency\",\"attributes\":{\"latency\":20,\"jitter\":15}}");
+    long[] roundTrips = streamMessages(port, 200);
+    assertThat(Arrays.stream(roundTrips).min().orElseThrow())
+        .as("shortest round trip (ns)")
+        .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(5));
+  }
+
+  /**
+   * Sends {@code count} numbered 8-byte messages through an echo proxy, one every half millisecond,
+   * while another thread reads them back as they come; checks they come back in order and returns
+   * each one's round trip in nanoseconds.
+   */
+  private static long[] streamMessages(int port, int count) throws Exception {
+    AtomicLongArray sentAt = new AtomicLongArray(count);
+    long[] roundTrips = new long[count];
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    try (Client client = new Client(port)) {
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  DataInputStream in = new DataInputStream(client.socket().getInputStream());
+                  for (int i = 0; i < count; i++) {
+                    long number = in.readLong();
+                    long arrival = System.nanoTime();
+                    if (number != i) {
+                      throw new AssertionError("expected message " + i + " but got " + number);
+                    }
+                    roundTrips[i] = arrival - sentAt.get(i);
+                  }
+                } catch (Throwable e) {
+                  failure.compareAndSet(null, e);
+                }
+              },
+              "test-reader");
+      reader.start();
+      DataOutputStream out = new DataOutputStream(client.socket().getOutputStream());
+      for (int i = 0; i < count; i++) {
+        sentAt.set(i, System.nanoTime());
+        out.writeLong(i);
+        out.flush();
+        LockSupport.parkNanos(500_000);
+      }
+      reader.join(10_000);
+      assertThat(reader.isAlive()).as("reader still waiting").isFalse();
+    }
+    assertThat(failure.get()).as("reading the messages back").isNull();
+    return roundTrips;
   }
 
   @Test
