@@ -6,15 +6,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.DataFormatException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
@@ -37,17 +38,8 @@ final class ResponseOutput {
    * @throws ChaosException when a JSON body is not valid JSON or a compressed body is corrupt (the
    *     reference crashes on both, which aborts the run)
    */
-  static Map<String, Object> of(HttpResponse<byte[]> response, String url) {
-    Map<String, Object> headers = new LinkedHashMap<>();
-    response
-        .headers()
-        .map()
-        .forEach(
-            (name, values) -> {
-              if (!name.startsWith(":")) {
-                headers.put(canonicalName(name), String.join(", ", values));
-              }
-            });
+  static Map<String, Object> of(Response response, String url) {
+    Map<String, Object> headers = headers(response);
     String contentType = (String) headers.get("Content-Type");
     String text =
         decode(
@@ -56,13 +48,27 @@ final class ResponseOutput {
     Object body = "application/json".equals(contentType) ? parseJson(text, url) : text;
 
     Map<String, Object> output = new LinkedHashMap<>(4);
-    output.put("status", response.statusCode());
+    output.put("status", response.status());
     output.put("headers", headers);
     output.put("body", body);
     return output;
   }
 
-  /** {@code content-type} becomes {@code Content-Type}: the JDK gives header names lower-cased. */
+  /**
+   * The headers sorted by name regardless of case, as the JDK's client gives them, names of any
+   * case merged and capitalised, the values of a repeated header joined.
+   */
+  private static Map<String, Object> headers(Response response) {
+    Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Header h : response.headers()) {
+      byName.computeIfAbsent(h.name(), name -> new ArrayList<>(1)).add(h.value());
+    }
+    Map<String, Object> headers = new LinkedHashMap<>();
+    byName.forEach((name, values) -> headers.put(canonicalName(name), String.join(", ", values)));
+    return headers;
+  }
+
+  /** {@code content-type} becomes {@code Content-Type}, whatever case the server used. */
   static String canonicalName(String name) {
     StringBuilder out = new StringBuilder(name.length());
     boolean start = true;
