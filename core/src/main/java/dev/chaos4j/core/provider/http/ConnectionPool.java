@@ -20,8 +20,13 @@ final class ConnectionPool {
 
   private final Map<Origin, ArrayDeque<Http1Connection>> idle = new HashMap<>();
 
-  /** The most recently used idle connection to the origin that can still be used, or null. */
-  Http1Connection take(Origin origin) {
+  /**
+   * The most recently used idle connection to the origin that can still be used, or null.
+   *
+   * @param thorough whether to make sure that the server has not closed it (see {@link
+   *     Http1Connection#reusable})
+   */
+  Http1Connection take(Origin origin, boolean thorough) {
     while (true) {
       Http1Connection connection;
       synchronized (this) {
@@ -31,7 +36,7 @@ final class ConnectionPool {
       if (connection == null) {
         return null;
       }
-      if (connection.reusable(MAX_IDLE_NANOS)) {
+      if (connection.reusable(MAX_IDLE_NANOS, thorough)) {
         return connection;
       }
       connection.close();

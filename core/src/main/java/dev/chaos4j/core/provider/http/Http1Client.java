@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -38,7 +39,9 @@ final class Http1Client implements Transport {
     Origin origin = Origin.of(request.uri());
     ByteBuffer[] message = encode(request, origin);
     long readNanos = timeouts.read().toNanos();
-    Http1Connection connection = pool.take(origin);
+    // a request that may be sent twice is, when its connection turns out to be closed: no need to
+    // spend system calls making sure beforehand
+    Http1Connection connection = pool.take(origin, !request.idempotent());
     if (connection != null) {
       try {
         return exchange(connection, request, message, readNanos);
@@ -85,10 +88,16 @@ final class Http1Client implements Transport {
     }
     head.append("\r\n");
     // header values are checked to be Latin-1 (HttpCall), the request target is ASCII
-    ByteBuffer headBytes = ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-    return body == null || body.length == 0
-        ? new ByteBuffer[] {headBytes}
-        : new ByteBuffer[] {headBytes, ByteBuffer.wrap(body)};
+    byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+    if (body == null || body.length == 0) {
+      return new ByteBuffer[] {ByteBuffer.wrap(headBytes)};
+    }
+    if (headBytes.length + body.length <= Http1Connection.SMALL_WRITE) {
+      byte[] message = Arrays.copyOf(headBytes, headBytes.length + body.length);
+      System.arraycopy(body, 0, message, headBytes.length, body.length);
+      return new ByteBuffer[] {ByteBuffer.wrap(message)};
+    }
+    return new ByteBuffer[] {ByteBuffer.wrap(headBytes), ByteBuffer.wrap(body)};
   }
 
   private static String target(URI uri) {

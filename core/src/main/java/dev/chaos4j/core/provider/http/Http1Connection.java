@@ -1,8 +1,10 @@
 package dev.chaos4j.core.provider.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -15,25 +17,29 @@ import java.time.Duration;
 /**
  * One TCP connection to an HTTP server, with the bytes received on it and not consumed yet.
  *
- * <p>Every wait is bounded by a timeout and ends as soon as the thread is interrupted: the channel
- * is non-blocking and waits happen in a selector of the connection's own, which an interrupt wakes
- * up. (A blocking socket's read ignores interrupts; a blocking channel's has no timeout.)
+ * <p>Every wait is bounded by a timeout and ends as soon as the thread is interrupted. The socket
+ * is a {@link SocketChannel}, used through its {@link Socket} adaptor: unlike a plain socket's, its
+ * blocking connects and reads with a timeout end on interruption (the channel is then closed), and
+ * they cost less than waiting in a selector. A request larger than the kernel takes at once is
+ * written in non-blocking mode, its waits in a selector, since blocking writes have no timeout.
  *
  * <p>A connection is used by one thread at a time.
  */
 final class Http1Connection implements AutoCloseable {
+  /** Requests up to this size are written at once: a socket's send buffer holds that much. */
+  static final int SMALL_WRITE = 16 * 1024;
+
   private static final int INITIAL_BUFFER = 8 * 1024;
-  private static final int IGNORED = 0;
 
   private final Origin origin;
   private final SocketChannel channel;
-  private final Selector selector;
-  private final SelectionKey key;
+  private final Socket socket;
+  private final InputStream in;
+  private int readTimeoutMillis = -1;
 
   /** Received bytes; those from {@code start} to {@code end} are not consumed yet. */
   private byte[] buffer = new byte[INITIAL_BUFFER];
 
-  private ByteBuffer free = ByteBuffer.wrap(buffer);
   private int start;
   private int end;
 
@@ -43,45 +49,30 @@ final class Http1Connection implements AutoCloseable {
   private long idleSince;
   private boolean used;
 
-  private Http1Connection(Origin origin, SocketChannel channel, Selector selector)
-      throws IOException {
+  private Http1Connection(Origin origin, SocketChannel channel) throws IOException {
     this.origin = origin;
     this.channel = channel;
-    this.selector = selector;
-    this.key = channel.register(selector, IGNORED);
+    this.socket = channel.socket();
+    this.in = socket.getInputStream();
   }
 
   /**
    * Connects to one address of the origin.
    *
    * @throws SocketTimeoutException when the connection is not made within the timeout
+   * @throws java.nio.channels.ClosedByInterruptException when the thread is interrupted meanwhile
    * @throws IOException when it is refused or fails otherwise
-   * @throws InterruptedException when the thread is interrupted meanwhile
    */
   static Http1Connection open(Origin origin, InetSocketAddress address, Duration timeout)
-      throws IOException, InterruptedException {
+      throws IOException {
     SocketChannel channel = SocketChannel.open();
-    Selector selector = null;
-    Http1Connection connection = null;
     try {
-      channel.configureBlocking(false);
       // requests leave in one write; waiting for an ACK before sending more would only add latency
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      selector = Selector.open();
-      connection = new Http1Connection(origin, channel, selector);
-      if (!channel.connect(address)) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        do {
-          connection.await(SelectionKey.OP_CONNECT, deadline - System.nanoTime());
-        } while (!channel.finishConnect());
-      }
-      return connection;
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      if (connection != null) {
-        connection.close();
-      } else {
-        closeQuietly(selector, channel);
-      }
+      channel.socket().connect(address, millis(timeout.toNanos()));
+      return new Http1Connection(origin, channel);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
       throw e;
     }
   }
@@ -107,17 +98,30 @@ final class Http1Connection implements AutoCloseable {
 
   /**
    * Whether an idle connection can carry another request: idle for less than {@code maxIdleNanos}
-   * and, as far as can be told without waiting, still open at the other end with nothing unread.
+   * and, as far as can be told without waiting, with nothing unread from the server.
+   *
+   * @param thorough also make sure that the server has not closed its end, which costs a few system
+   *     calls more; without it, a request sent on a connection the server closed gets no response
+   *     (which the caller may take as a reason to send it again)
    */
-  boolean reusable(long maxIdleNanos) {
+  boolean reusable(long maxIdleNanos, boolean thorough) {
     if (System.nanoTime() - idleSince > maxIdleNanos || start != end || !channel.isOpen()) {
       return false;
     }
     try {
-      free.limit(buffer.length).position(end);
-      // 0: nothing to read, the server has not closed its end; -1 or data: it closed (or said
-      // something unasked, such as a 408): either way not a connection to send a request on
-      return channel.read(free) == 0;
+      if (in.available() > 0) {
+        return false; // the server said something unasked, such as a 408 before closing
+      }
+      if (!thorough) {
+        return true;
+      }
+      channel.configureBlocking(false);
+      try {
+        // 0: nothing to read, the server has not closed its end; -1: it has
+        return channel.read(ByteBuffer.wrap(buffer)) == 0;
+      } finally {
+        channel.configureBlocking(true);
+      }
     } catch (IOException e) {
       return false;
     }
@@ -136,12 +140,13 @@ final class Http1Connection implements AutoCloseable {
     for (ByteBuffer b : data) {
       remaining += b.remaining();
     }
-    while (remaining > 0) {
-      long written = channel.write(data);
-      if (written == 0) {
-        await(SelectionKey.OP_WRITE, timeoutNanos);
+    if (data.length == 1 && remaining <= SMALL_WRITE) {
+      // the usual request: one buffer, which the kernel takes at once
+      while (data[0].hasRemaining()) {
+        channel.write(data[0]);
       }
-      remaining -= written;
+    } else {
+      sendLarge(data, remaining, timeoutNanos);
     }
   }
 
@@ -152,7 +157,7 @@ final class Http1Connection implements AutoCloseable {
    * @throws ProtocolException when the line is longer than {@code maxLength}
    * @throws IOException when the connection closes in the middle of the line
    */
-  String readLine(int maxLength, long timeoutNanos) throws IOException, InterruptedException {
+  String readLine(int maxLength, long timeoutNanos) throws IOException {
     int scanned = start;
     while (true) {
       for (int i = scanned; i < end; i++) {
@@ -180,8 +185,7 @@ final class Http1Connection implements AutoCloseable {
   }
 
   /** Reads exactly {@code length} bytes into {@code body}. */
-  void readExactly(long length, BodyBuffer body, long timeoutNanos)
-      throws IOException, InterruptedException {
+  void readExactly(long length, BodyBuffer body, long timeoutNanos) throws IOException {
     long left = length;
     while (left > 0) {
       if (start == end && !fill(timeoutNanos)) {
@@ -195,7 +199,7 @@ final class Http1Connection implements AutoCloseable {
   }
 
   /** Reads into {@code body} until the server closes the connection. */
-  void readToEnd(BodyBuffer body, long timeoutNanos) throws IOException, InterruptedException {
+  void readToEnd(BodyBuffer body, long timeoutNanos) throws IOException {
     do {
       body.append(buffer, start, end - start);
       consume(end - start);
@@ -204,24 +208,28 @@ final class Http1Connection implements AutoCloseable {
 
   @Override
   public void close() {
-    closeQuietly(selector, channel);
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // nothing more can be done with it
+    }
   }
 
   /** Receives more bytes after those buffered; false when the server has closed the connection. */
-  private boolean fill(long timeoutNanos) throws IOException, InterruptedException {
+  private boolean fill(long timeoutNanos) throws IOException {
     makeRoom();
-    while (true) {
-      int n = channel.read(free);
-      if (n > 0) {
-        end += n;
-        received += n;
-        return true;
-      }
-      if (n < 0) {
-        return false;
-      }
-      await(SelectionKey.OP_READ, timeoutNanos);
+    int timeout = millis(timeoutNanos);
+    if (timeout != readTimeoutMillis) {
+      socket.setSoTimeout(timeout);
+      readTimeoutMillis = timeout;
     }
+    int n = in.read(buffer, end, buffer.length - end);
+    if (n < 0) {
+      return false;
+    }
+    end += n;
+    received += n;
+    return true;
   }
 
   private void makeRoom() {
@@ -229,14 +237,10 @@ final class Http1Connection implements AutoCloseable {
       int kept = end - start;
       byte[] target = kept > buffer.length / 2 ? new byte[buffer.length * 2] : buffer;
       System.arraycopy(buffer, start, target, 0, kept);
-      if (target != buffer) {
-        buffer = target;
-        free = ByteBuffer.wrap(buffer);
-      }
+      buffer = target;
       start = 0;
       end = kept;
     }
-    free.limit(buffer.length).position(end);
   }
 
   private void consume(int n) {
@@ -247,16 +251,36 @@ final class Http1Connection implements AutoCloseable {
     }
   }
 
+  /** Writes in non-blocking mode, each wait for the server to take more bounded. */
+  private void sendLarge(ByteBuffer[] data, long remaining, long timeoutNanos)
+      throws IOException, InterruptedException {
+    channel.configureBlocking(false);
+    try (Selector selector = Selector.open()) {
+      channel.register(selector, SelectionKey.OP_WRITE);
+      long left = remaining;
+      while (left > 0) {
+        long written = channel.write(data);
+        left -= written;
+        if (written == 0) {
+          awaitWritable(selector, timeoutNanos);
+        }
+      }
+    } finally {
+      // closing the selector deregistered the channel, which can go back to blocking mode
+      if (channel.isOpen()) {
+        channel.configureBlocking(true);
+      }
+    }
+  }
+
   /**
-   * Waits until the channel is ready for {@code ops}.
+   * Waits until the server takes more bytes.
    *
    * @throws SocketTimeoutException after {@code timeoutNanos}
    * @throws InterruptedException when the thread is (or gets) interrupted; its flag stays set
    */
-  private void await(int ops, long timeoutNanos) throws IOException, InterruptedException {
-    if (key.interestOps() != ops) {
-      key.interestOps(ops);
-    }
+  private static void awaitWritable(Selector selector, long timeoutNanos)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeoutNanos;
     while (true) {
       if (Thread.currentThread().isInterrupted()) {
@@ -264,31 +288,22 @@ final class Http1Connection implements AutoCloseable {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new SocketTimeoutException("no answer for " + Duration.ofNanos(timeoutNanos));
+        throw new SocketTimeoutException(
+            "the server took nothing for " + Duration.ofNanos(timeoutNanos));
       }
       // an interrupt wakes the selector up; 0 keys then, and the loop sees the flag
-      if (selector.select(k -> {}, Math.max(1, (left + 999_999) / 1_000_000)) > 0) {
+      if (selector.select(key -> {}, millis(left)) > 0) {
         return;
       }
     }
   }
 
-  private static IOException closedEarly() {
-    return new IOException("the server closed the connection in the middle of the response");
+  /** A timeout in whole milliseconds for the socket API: at least 1 (0 would mean forever). */
+  private static int millis(long nanos) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (nanos + 999_999) / 1_000_000));
   }
 
-  private static void closeQuietly(Selector selector, SocketChannel channel) {
-    try {
-      if (selector != null) {
-        selector.close();
-      }
-    } catch (IOException ignored) {
-      // nothing more can be done with it
-    }
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // nothing more can be done with it
-    }
+  private static IOException closedEarly() {
+    return new IOException("the server closed the connection in the middle of the response");
   }
 }

@@ -41,7 +41,7 @@ record Http1Response(Response response, boolean keepAlive) {
    * @throws ProtocolException when the response is not valid HTTP/1.x
    */
   static Http1Response read(Http1Connection connection, String method, long timeoutNanos)
-      throws IOException, InterruptedException {
+      throws IOException {
     while (true) {
       String statusLine = statusLine(connection, timeoutNanos);
       boolean http10 = statusLine.startsWith("HTTP/1.0");
@@ -81,7 +81,7 @@ record Http1Response(Response response, boolean keepAlive) {
   }
 
   private static String statusLine(Http1Connection connection, long timeoutNanos)
-      throws IOException, InterruptedException {
+      throws IOException {
     for (int empty = 0; empty <= MAX_LEADING_EMPTY_LINES; empty++) {
       String line = connection.readLine(MAX_LINE, timeoutNanos);
       if (line == null) {
@@ -120,7 +120,7 @@ record Http1Response(Response response, boolean keepAlive) {
   }
 
   private static List<Header> headers(Http1Connection connection, long timeoutNanos)
-      throws IOException, InterruptedException {
+      throws IOException {
     List<Header> headers = new ArrayList<>();
     while (true) {
       String line = connection.readLine(MAX_LINE, timeoutNanos);
@@ -202,8 +202,7 @@ record Http1Response(Response response, boolean keepAlive) {
     return n;
   }
 
-  private static byte[] chunked(Http1Connection connection, long timeoutNanos)
-      throws IOException, InterruptedException {
+  private static byte[] chunked(Http1Connection connection, long timeoutNanos) throws IOException {
     BodyBuffer body = new BodyBuffer(-1);
     while (true) {
       String line = connection.readLine(MAX_LINE, timeoutNanos);
@@ -250,8 +249,7 @@ record Http1Response(Response response, boolean keepAlive) {
     return size;
   }
 
-  private static byte[] toEnd(Http1Connection connection, long timeoutNanos)
-      throws IOException, InterruptedException {
+  private static byte[] toEnd(Http1Connection connection, long timeoutNanos) throws IOException {
     BodyBuffer body = new BodyBuffer(-1);
     connection.readToEnd(body, timeoutNanos);
     return body.toByteArray();

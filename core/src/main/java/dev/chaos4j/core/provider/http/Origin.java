@@ -5,17 +5,35 @@ import java.util.Locale;
 
 /**
  * The host and port an {@code http} URI points at: what a connection is made to, and may be reused
- * for.
- *
- * @param host the host as the URI gives it, lower-cased (an IPv6 address in brackets)
- * @param port the port, 80 when the URI gives none
+ * for. (A class rather than a record: a record's generated {@code equals} and {@code hashCode} are
+ * slow to link and to run before the JIT compiles them, and origins are looked up on every
+ * request.)
  */
-record Origin(String host, int port) {
+final class Origin {
   static final int DEFAULT_PORT = 80;
 
+  private final String host;
+  private final int port;
+  private final String hostHeader;
+
+  /**
+   * @param host the host as the URI gives it, lower-cased (an IPv6 address in brackets)
+   * @param port the port
+   */
+  Origin(String host, int port) {
+    this.host = host;
+    this.port = port;
+    this.hostHeader = port == DEFAULT_PORT ? host : host.concat(":").concat(Integer.toString(port));
+  }
+
+  /** The origin of an {@code http} URI, port 80 when it gives none. */
   static Origin of(URI uri) {
     int port = uri.getPort();
     return new Origin(uri.getHost().toLowerCase(Locale.ROOT), port < 0 ? DEFAULT_PORT : port);
+  }
+
+  int port() {
+    return port;
   }
 
   /** The host to resolve: without the brackets of an IPv6 address. */
@@ -25,11 +43,21 @@ record Origin(String host, int port) {
 
   /** The value of the {@code Host} header: the port only when it is not the default. */
   String hostHeader() {
-    return port == DEFAULT_PORT ? host : host + ":" + port;
+    return hostHeader;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Origin other && port == other.port && host.equals(other.host);
+  }
+
+  @Override
+  public int hashCode() {
+    return host.hashCode() * 31 + port;
   }
 
   @Override
   public String toString() {
-    return host + ":" + port;
+    return host.concat(":").concat(Integer.toString(port));
   }
 }

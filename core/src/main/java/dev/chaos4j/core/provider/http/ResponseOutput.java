@@ -10,7 +10,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,25 +58,28 @@ final class ResponseOutput {
    * case merged and capitalised, the values of a repeated header joined.
    */
   private static Map<String, Object> headers(Response response) {
-    Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, String> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Header h : response.headers()) {
-      byName.computeIfAbsent(h.name(), name -> new ArrayList<>(1)).add(h.value());
+      String previous = byName.get(h.name());
+      byName.put(h.name(), previous == null ? h.value() : previous.concat(", ").concat(h.value()));
     }
     Map<String, Object> headers = new LinkedHashMap<>();
-    byName.forEach((name, values) -> headers.put(canonicalName(name), String.join(", ", values)));
+    for (Map.Entry<String, String> e : byName.entrySet()) {
+      headers.put(canonicalName(e.getKey()), e.getValue());
+    }
     return headers;
   }
 
   /** {@code content-type} becomes {@code Content-Type}, whatever case the server used. */
   static String canonicalName(String name) {
-    StringBuilder out = new StringBuilder(name.length());
+    char[] chars = name.toCharArray();
     boolean start = true;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      out.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      chars[i] = start ? Character.toUpperCase(c) : Character.toLowerCase(c);
       start = c == '-';
     }
-    return out.toString();
+    return new String(chars);
   }
 
   private static Object parseJson(String text, String url) {

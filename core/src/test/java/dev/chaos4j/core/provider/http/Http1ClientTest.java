@@ -225,6 +225,44 @@ class Http1ClientTest {
   }
 
   @Test
+  void aLargeRequestBodyIsSentWhole() throws Exception {
+    RawHttpServer server = server(ex -> ex.respond(200, String.valueOf(ex.body().length())));
+    String body = "x".repeat(3 * 1024 * 1024);
+    assertThat(text(send("POST", server.url(), body, TIMEOUTS)))
+        .isEqualTo(String.valueOf(body.length()));
+    assertThat(text(send("PUT", server.url(), "small", TIMEOUTS))).isEqualTo("5");
+    assertThat(server.connections()).isEqualTo(1);
+  }
+
+  @Test
+  void aServerThatStopsTakingALargeRequestBodyTimesOut() throws Exception {
+    try (ServerSocket deaf = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<Socket> accepted = new ArrayList<>();
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  accepted.add(deaf.accept()); // and never read from it
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              });
+      acceptor.start();
+      String body = "x".repeat(64 * 1024 * 1024);
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> send("POST", "http://127.0.0.1:" + deaf.getLocalPort(), body, SHORT))
+          .isInstanceOfSatisfying(
+              ExchangeFailure.class,
+              f -> assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.TIMEOUT));
+      assertThat(elapsed(start)).isLessThan(Duration.ofSeconds(5));
+      acceptor.join(5000);
+      for (Socket socket : accepted) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
   void repeatedAndFoldedHeadersAreKeptAsReceived() throws Exception {
     RawHttpServer server =
         server(
