@@ -13,8 +13,10 @@ each chaos4j figure sits beside a baseline measured in the same run:
                                                                 and, for context only, Baseline
                                                                 process-threads 200 (both streams
                                                                 drained on pooled threads)
-  http-1000     chaos run, 1000 http probes, loopback server    Baseline http 1000 (java.net.http)
-                                                                and, for context only, Baseline
+  http-1000     chaos run, 1000 http probes, loopback server    Baseline raw 1000 (keep-alive GETs over
+                                                                one plain socket: the call itself)
+                                                                and, for context only, Baseline http
+                                                                1000 (java.net.http) and Baseline
                                                                 urlconnection 1000 (HttpURLConnection)
 
 Each run figure N is also run with 1 activity, so that per-activity costs are marginal ones, free of
@@ -47,6 +49,8 @@ import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# the Baseline mode measured beside each kind of run figure, when it is not the kind's own name
+BASELINE_OF = {"http": "raw"}
 LAUNCHER_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"]
 
 
@@ -206,7 +210,7 @@ def main():
                 jobs["baseline %s-%d" % (mode, n)] = (lambda m, k: lambda: timed(
                     baseline + [m, str(k)], work))(mode, n)
     if wanted("http-%d" % sizes["http"]):
-        for mode in ("http", "urlconnection"):
+        for mode in ("raw", "http", "urlconnection"):
             for n in (1, sizes["http"]):
                 jobs["baseline %s-%d" % (mode, n)] = (lambda m, k: lambda: timed(
                     baseline + [m, url, str(k)], work))(mode, n)
@@ -262,7 +266,8 @@ def main():
             marginal = (med[key] - med[one]) / (n - 1) * 1000
             line = "%s: %.3f s; 1 activity %.3f s; per activity %.3f ms" % (
                 key, med[key], med[one], marginal)
-            base, base1 = "baseline %s-%d" % (kind, n), "baseline %s-1" % kind
+            mode = BASELINE_OF.get(kind, kind)
+            base, base1 = "baseline %s-%d" % (mode, n), "baseline %s-1" % mode
             if base in med:
                 base_marginal = (med[base] - med[base1]) / (n - 1) * 1000
                 line += "; baseline %.3f s (ratio %.2f), per call %.3f ms; engine overhead %.3f ms" % (
@@ -272,6 +277,7 @@ def main():
             print(line)
     for mode, kind, what in (("process-threads", "process", "ProcessBuilder runs, both streams"
                                                        " drained on pooled threads"),
+                             ("http", "http", "GETs with java.net.http"),
                              ("urlconnection", "http", "GETs with HttpURLConnection")):
         n = sizes[kind]
         key, one = "baseline %s-%d" % (mode, n), "baseline %s-1" % mode
