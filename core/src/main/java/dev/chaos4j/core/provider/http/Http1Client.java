@@ -39,8 +39,8 @@ final class Http1Client implements Transport {
     Origin origin = Origin.of(request.uri());
     ByteBuffer[] message = encode(request, origin);
     long readNanos = timeouts.read().toNanos();
-    // a request that may be sent twice is, when its connection turns out to be closed: no need to
-    // spend system calls making sure beforehand
+    // an idempotent request is simply sent again if its connection turns out to be closed: only
+    // the others are worth the system calls of making sure beforehand
     Http1Connection connection = pool.take(origin, !request.idempotent());
     if (connection != null) {
       try {
