@@ -22,6 +22,9 @@ each chaos4j figure sits beside a baseline measured in the same run:
 Each run figure N is also run with 1 activity, so that per-activity costs are marginal ones, free of
 start-up: (t[N] - t[1]) / (N - 1). Engine overhead per activity = marginal chaos4j cost - marginal
 baseline cost (the call itself); for the no-op java probes the call itself is ~0.
+Each run figure is also cut into phases with the journal's timestamps: start (process start to the
+first activity's start), the activities (first start to last end) and the end (last end to exit:
+journal written, JVM shut down).
 Peak RSS and CPU time (user + system, all threads) of every command come from wait4 (the launcher
 execs the JVM). CPU time is far less sensitive than wall time to other work on a shared machine,
 which makes it the better guide for comparing two variants; the targets are wall times.
@@ -34,6 +37,7 @@ Usage: python3 bench/cli_bench.py [--runs 7] [--chaos ./chaos] [--variant NAME=C
 e.g. --only process-1000 --size process=1000 (figure names follow the sizes)
 """
 import argparse
+import datetime
 import http.client
 import http.server
 import json
@@ -115,6 +119,16 @@ def machine(java):
         os.cpu_count(), model, int(mem) / 1024.0 / 1024.0, version)
 
 
+def read_json(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def stamp(iso):
+    """Epoch seconds of a journal timestamp (ISO-8601 with an offset)."""
+    return datetime.datetime.fromisoformat(iso).timestamp()
+
+
 def write_json(path, doc):
     with open(path, "w") as f:
         json.dump(doc, f)
@@ -178,9 +192,19 @@ def main():
 
     journal = os.path.join(work, "journal.json")
 
-    def chaos_run(cmd, doc):
-        return lambda: timed(cmd + ["--no-log-file", "run", "--no-validation",
-                                    "--journal-path", journal, doc], work)
+    phases = {}  # label -> [(start to first activity, activities, last activity to exit)]
+
+    def chaos_run(cmd, doc, label):
+        def run():
+            started = time.time()
+            result = timed(cmd + ["--no-log-file", "run", "--no-validation",
+                                  "--journal-path", journal, doc], work)
+            ended = time.time()
+            records = read_json(journal)["run"]
+            first, last = stamp(records[0]["start"]), stamp(records[-1]["end"])
+            phases.setdefault(label, []).append((first - started, last - first, ended - last))
+            return result
+        return run
 
     sizes = {"java": 1000, "process": 200, "http": 1000}
     for size in opts.size:
@@ -202,8 +226,8 @@ def main():
         for kind, n in sizes.items():
             fig = "%s-%d" % (kind, n)
             if wanted(fig):
-                jobs["%s %s-1" % (name, kind)] = chaos_run(cmd, docs(kind, 1))
-                jobs["%s %s" % (name, fig)] = chaos_run(cmd, docs(kind, n))
+                jobs["%s %s-1" % (name, kind)] = chaos_run(cmd, docs(kind, 1), "%s %s-1" % (name, kind))
+                jobs["%s %s" % (name, fig)] = chaos_run(cmd, docs(kind, n), "%s %s" % (name, fig))
     if wanted("process-%d" % sizes["process"]):
         for mode in ("process", "process-threads"):
             for n in (1, sizes["process"]):
@@ -275,6 +299,13 @@ def main():
             else:
                 line += " (no-op call: all of it is engine overhead)"
             print(line)
+    if phases:
+        print()
+        print("phases of the run figures, from the journal's timestamps; median (min..max):")
+        for label, values in phases.items():
+            print("%s: start to first activity %s; the activities %s; last activity to exit %s"
+                  % (label, fmt([v[0] for v in values]), fmt([v[1] for v in values]),
+                     fmt([v[2] for v in values])))
     for mode, kind, what in (("process-threads", "process", "ProcessBuilder runs, both streams"
                                                        " drained on pooled threads"),
                              ("http", "http", "GETs with java.net.http"),
