@@ -1,10 +1,15 @@
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +26,11 @@ import javax.net.ssl.SSLContext;
  *
  * <pre>
  *   java Baseline hello               start and stop
- *   java Baseline http URL N          N keep-alive GETs with java.net.http, as chaos4j sends them
+ *   java Baseline raw URL N           N keep-alive GETs over one plain socket, the least a Java
+ *                                     client can do: one write, then the status line, headers and
+ *                                     Content-Length body read back
+ *   java Baseline http URL N          N keep-alive GETs with java.net.http (for context: what
+ *                                     chaos4j used for http:// URLs until its own client)
  *   java Baseline urlconnection URL N N keep-alive GETs with java.net.HttpURLConnection (for context)
  *   java Baseline process N           N runs of "true" through ProcessBuilder, one after the other
  *   java Baseline process-threads N   the same, each output stream drained on a pooled thread, as
@@ -47,6 +56,7 @@ public final class Baseline {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "hello" -> System.out.println("hello");
+      case "raw" -> raw(URI.create(args[1]), Integer.parseInt(args[2]));
       case "http" -> http(URI.create(args[1]), Integer.parseInt(args[2]));
       case "urlconnection" -> urlConnection(new URL(args[1]), Integer.parseInt(args[2]));
       case "process" -> process(Integer.parseInt(args[1]));
@@ -55,6 +65,49 @@ public final class Baseline {
       case "clock" -> clock(args[1]);
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
+  }
+
+  private static void raw(URI uri, int n) throws Exception {
+    byte[] request =
+        ("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout(300_000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      for (int i = 0; i < n; i++) {
+        out.write(request);
+        out.flush();
+        String status = line(in);
+        if (!status.startsWith("HTTP/1.1 200 ")) {
+          throw new IllegalStateException("status line " + status);
+        }
+        int length = 0;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+          if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+            length = Integer.parseInt(header.substring(15).trim());
+          }
+        }
+        if (in.readNBytes(length).length != length) {
+          throw new IllegalStateException("body cut short");
+        }
+      }
+    }
+  }
+
+  /** One CRLF-ended line, without the CRLF. */
+  private static String line(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IllegalStateException("connection closed");
+      }
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
   }
 
   private static void http(URI uri, int n) throws Exception {

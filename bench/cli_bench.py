@@ -13,13 +13,18 @@ each chaos4j figure sits beside a baseline measured in the same run:
                                                                 and, for context only, Baseline
                                                                 process-threads 200 (both streams
                                                                 drained on pooled threads)
-  http-1000     chaos run, 1000 http probes, loopback server    Baseline http 1000 (java.net.http)
-                                                                and, for context only, Baseline
+  http-1000     chaos run, 1000 http probes, loopback server    Baseline raw 1000 (keep-alive GETs over
+                                                                one plain socket: the call itself)
+                                                                and, for context only, Baseline http
+                                                                1000 (java.net.http) and Baseline
                                                                 urlconnection 1000 (HttpURLConnection)
 
 Each run figure N is also run with 1 activity, so that per-activity costs are marginal ones, free of
 start-up: (t[N] - t[1]) / (N - 1). Engine overhead per activity = marginal chaos4j cost - marginal
 baseline cost (the call itself); for the no-op java probes the call itself is ~0.
+Each run figure is also cut into phases with the journal's timestamps: start (process start to the
+first activity's start), the activities (first start to last end) and the end (last end to exit:
+journal written, JVM shut down).
 Peak RSS and CPU time (user + system, all threads) of every command come from wait4 (the launcher
 execs the JVM). CPU time is far less sensitive than wall time to other work on a shared machine,
 which makes it the better guide for comparing two variants; the targets are wall times.
@@ -32,6 +37,7 @@ Usage: python3 bench/cli_bench.py [--runs 7] [--chaos ./chaos] [--variant NAME=C
 e.g. --only process-1000 --size process=1000 (figure names follow the sizes)
 """
 import argparse
+import datetime
 import http.client
 import http.server
 import json
@@ -47,6 +53,8 @@ import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# the Baseline mode measured beside each kind of run figure, when it is not the kind's own name
+BASELINE_OF = {"http": "raw"}
 LAUNCHER_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"]
 
 
@@ -109,6 +117,16 @@ def machine(java):
     version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.strip()
     return "machine: %d processors, %s, %.1f GiB memory\n%s" % (
         os.cpu_count(), model, int(mem) / 1024.0 / 1024.0, version)
+
+
+def read_json(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def stamp(iso):
+    """Epoch seconds of a journal timestamp (ISO-8601 with an offset)."""
+    return datetime.datetime.fromisoformat(iso).timestamp()
 
 
 def write_json(path, doc):
@@ -174,9 +192,19 @@ def main():
 
     journal = os.path.join(work, "journal.json")
 
-    def chaos_run(cmd, doc):
-        return lambda: timed(cmd + ["--no-log-file", "run", "--no-validation",
-                                    "--journal-path", journal, doc], work)
+    phases = {}  # label -> [(start to first activity, activities, last activity to exit)]
+
+    def chaos_run(cmd, doc, label):
+        def run():
+            started = time.time()
+            result = timed(cmd + ["--no-log-file", "run", "--no-validation",
+                                  "--journal-path", journal, doc], work)
+            ended = time.time()
+            records = read_json(journal)["run"]
+            first, last = stamp(records[0]["start"]), stamp(records[-1]["end"])
+            phases.setdefault(label, []).append((first - started, last - first, ended - last))
+            return result
+        return run
 
     sizes = {"java": 1000, "process": 200, "http": 1000}
     for size in opts.size:
@@ -198,15 +226,15 @@ def main():
         for kind, n in sizes.items():
             fig = "%s-%d" % (kind, n)
             if wanted(fig):
-                jobs["%s %s-1" % (name, kind)] = chaos_run(cmd, docs(kind, 1))
-                jobs["%s %s" % (name, fig)] = chaos_run(cmd, docs(kind, n))
+                jobs["%s %s-1" % (name, kind)] = chaos_run(cmd, docs(kind, 1), "%s %s-1" % (name, kind))
+                jobs["%s %s" % (name, fig)] = chaos_run(cmd, docs(kind, n), "%s %s" % (name, fig))
     if wanted("process-%d" % sizes["process"]):
         for mode in ("process", "process-threads"):
             for n in (1, sizes["process"]):
                 jobs["baseline %s-%d" % (mode, n)] = (lambda m, k: lambda: timed(
                     baseline + [m, str(k)], work))(mode, n)
     if wanted("http-%d" % sizes["http"]):
-        for mode in ("http", "urlconnection"):
+        for mode in ("raw", "http", "urlconnection"):
             for n in (1, sizes["http"]):
                 jobs["baseline %s-%d" % (mode, n)] = (lambda m, k: lambda: timed(
                     baseline + [m, url, str(k)], work))(mode, n)
@@ -262,7 +290,8 @@ def main():
             marginal = (med[key] - med[one]) / (n - 1) * 1000
             line = "%s: %.3f s; 1 activity %.3f s; per activity %.3f ms" % (
                 key, med[key], med[one], marginal)
-            base, base1 = "baseline %s-%d" % (kind, n), "baseline %s-1" % kind
+            mode = BASELINE_OF.get(kind, kind)
+            base, base1 = "baseline %s-%d" % (mode, n), "baseline %s-1" % mode
             if base in med:
                 base_marginal = (med[base] - med[base1]) / (n - 1) * 1000
                 line += "; baseline %.3f s (ratio %.2f), per call %.3f ms; engine overhead %.3f ms" % (
@@ -270,8 +299,16 @@ def main():
             else:
                 line += " (no-op call: all of it is engine overhead)"
             print(line)
+    if phases:
+        print()
+        print("phases of the run figures, from the journal's timestamps; median (min..max):")
+        for label, values in phases.items():
+            print("%s: start to first activity %s; the activities %s; last activity to exit %s"
+                  % (label, fmt([v[0] for v in values]), fmt([v[1] for v in values]),
+                     fmt([v[2] for v in values])))
     for mode, kind, what in (("process-threads", "process", "ProcessBuilder runs, both streams"
                                                        " drained on pooled threads"),
+                             ("http", "http", "GETs with java.net.http"),
                              ("urlconnection", "http", "GETs with HttpURLConnection")):
         n = sizes[kind]
         key, one = "baseline %s-%d" % (mode, n), "baseline %s-1" % mode

@@ -1,38 +1,62 @@
 package dev.chaos4j.core.run;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /** Timestamps as the reference writes them: ISO-8601 UTC, microseconds, {@code +00:00}. */
 public final class Timestamps {
-  private static final DateTimeFormatter FORMAT =
-      new DateTimeFormatterBuilder()
-          .appendPattern("yyyy-MM-dd'T'HH:mm:ss")
-          .optionalStart()
-          .appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true)
-          .optionalEnd()
-          .appendLiteral("+00:00")
-          .toFormatter();
+  private static final int SECONDS_PER_DAY = 86_400;
 
   private Timestamps() {}
 
-  /** Python's {@code datetime.now(UTC).isoformat()} of an instant. */
+  /**
+   * Python's {@code datetime.now(UTC).isoformat()} of an instant. Written digit by digit: a
+   * java.time formatter costs more than the rest of a no-op activity's bookkeeping together, and
+   * every activity needs two timestamps.
+   */
   public static String format(Instant instant) {
-    Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
-    if (micros.getNano() == 0) {
-      // Python omits the fraction when it is zero
-      return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+00:00'")
-          .format(micros.atOffset(ZoneOffset.UTC));
+    long seconds = instant.getEpochSecond();
+    int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+    LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+    int micros = instant.getNano() / 1000;
+    StringBuilder out = new StringBuilder(32);
+    int year = date.getYear();
+    if (year >= 0 && year < 1000) {
+      pad(out, year, 4);
+    } else {
+      out.append(year);
     }
-    return FORMAT.format(micros.atOffset(ZoneOffset.UTC));
+    out.append('-');
+    pad(out, date.getMonthValue(), 2);
+    out.append('-');
+    pad(out, date.getDayOfMonth(), 2);
+    out.append('T');
+    pad(out, secondOfDay / 3600, 2);
+    out.append(':');
+    pad(out, secondOfDay / 60 % 60, 2);
+    out.append(':');
+    pad(out, secondOfDay % 60, 2);
+    if (micros != 0) {
+      // Python omits the fraction when it is zero
+      out.append('.');
+      pad(out, micros, 6);
+    }
+    return out.append("+00:00").toString();
   }
 
   /** Seconds between two instants, as a float with microsecond precision. */
   public static double seconds(Instant start, Instant end) {
     return ChronoUnit.MICROS.between(start, end) / 1_000_000.0;
+  }
+
+  /** Appends a non-negative number with leading zeros up to {@code width} digits. */
+  private static void pad(StringBuilder out, int value, int width) {
+    for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
+      if (value < limit) {
+        out.append('0');
+      }
+    }
+    out.append(value);
   }
 }

@@ -3,6 +3,9 @@ package dev.chaos4j.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TimestampsTest {
@@ -15,6 +18,30 @@ class TimestampsTest {
         .isEqualTo("2026-11-22T01:49:16+00:00");
     assertThat(Timestamps.format(Instant.parse("2026-11-22T01:49:16.5Z")))
         .isEqualTo("2026-11-22T01:49:16.500000+00:00");
+  }
+
+  @Test
+  void padsEveryFieldWithZeros() {
+    assertThat(Timestamps.format(Instant.parse("0999-01-02T03:04:05.000123Z")))
+        .isEqualTo("0999-01-02T03:04:05.000123+00:00");
+    assertThat(Timestamps.format(Instant.parse("1969-12-31T23:59:59.999999999Z")))
+        .isEqualTo("1969-12-31T23:59:59.999999+00:00");
+  }
+
+  @Test
+  void agreesWithJavaTimeOverManyInstants() {
+    DateTimeFormatter seconds = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    Random random = new Random(7);
+    for (int i = 0; i < 10_000; i++) {
+      Instant instant =
+          Instant.ofEpochSecond(random.nextInt(5_000_000) * 1000L, random.nextInt(1_000_000_000));
+      int micros = instant.getNano() / 1000;
+      String expected =
+          instant.atOffset(ZoneOffset.UTC).format(seconds)
+              + (micros == 0 ? "" : String.format(".%06d", micros))
+              + "+00:00";
+      assertThat(Timestamps.format(instant)).isEqualTo(expected);
+    }
   }
 
   @Test

@@ -8,10 +8,8 @@ import dev.chaos4j.core.value.Json;
 import dev.chaos4j.core.value.Py;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +18,8 @@ import java.util.Set;
 
 /**
  * One HTTP activity turned into a request: the provider's fields substituted and interpreted the
- * way the reference (python-requests) interprets them.
+ * way the reference (python-requests) interprets them, and checked, so that every transport sends
+ * the same request or none.
  *
  * @param url the URL as the activity gives it (after substitution), for messages
  * @param request the request to send
@@ -29,7 +28,7 @@ import java.util.Set;
  * @param maxRetries how many times a failed connection attempt is retried
  */
 record HttpCall(
-    String url, HttpRequest request, HttpTimeouts timeouts, boolean verifyTls, int maxRetries) {
+    String url, Request request, HttpTimeouts timeouts, boolean verifyTls, int maxRetries) {
 
   /** Headers sent unless the activity overrides them (a null value in the activity removes one). */
   private static final List<Header> DEFAULT_HEADERS =
@@ -41,9 +40,14 @@ record HttpCall(
   private static final String JSON = "application/json";
   private static final String FORM = "application/x-www-form-urlencoded";
 
-  /** Headers the JDK client computes itself and refuses to take from callers. */
-  private static final Set<String> CLIENT_MANAGED =
-      Set.of("connection", "content-length", "expect", "host", "upgrade");
+  /**
+   * Headers the transports compute themselves: a value given is not sent. ({@code Host} and {@code
+   * Connection} may be set, as with python-requests.)
+   */
+  private static final Set<String> CLIENT_MANAGED = Set.of("content-length", "expect", "upgrade");
+
+  /** The characters of a token (RFC 9110 §5.6.2) besides letters and digits. */
+  private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
 
   /** URL characters python-requests leaves as they are when it re-quotes a URL. */
   private static final String URL_SAFE = "!#$&'()*+,/:;=?@[]~-._";
@@ -84,35 +88,24 @@ record HttpCall(
 
     Map<String, Header> sent = headers(headers == null ? Map.of() : (Map<?, ?>) headers);
     String query = null;
-    BodyPublisher body = BodyPublishers.noBody();
+    byte[] body = null;
     if (method.equals("GET")) {
       if (Py.truthy(arguments)) {
         query = FormEncoding.encode(arguments);
       }
     } else if (arguments != null && isJson(headers)) {
-      body = BodyPublishers.ofString(asciiJson(arguments), StandardCharsets.UTF_8);
+      body = asciiJson(arguments).getBytes(StandardCharsets.UTF_8);
     } else if (Py.truthy(arguments)) {
-      body = BodyPublishers.ofString(FormEncoding.encode(arguments), StandardCharsets.UTF_8);
+      body = FormEncoding.encode(arguments).getBytes(StandardCharsets.UTF_8);
       if (!(arguments instanceof String)) {
         sent.putIfAbsent("content-type", new Header("Content-Type", FORM));
       }
     }
 
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri(url, query)).timeout(timeouts.read());
-    try {
-      builder.method(method, body);
-    } catch (IllegalArgumentException e) {
-      throw new ChaosException("invalid HTTP method " + Py.repr(method));
-    }
-    for (Header h : sent.values()) {
-      addHeader(builder, h, activityName);
-    }
+    Request request =
+        new Request(method, uri(url, query), checked(sent.values(), activityName), body);
     return new HttpCall(
-        url,
-        builder.build(),
-        timeouts,
-        verifyTls(provider.get("verify_tls")),
-        maxRetries(provider));
+        url, request, timeouts, verifyTls(provider.get("verify_tls")), maxRetries(provider));
   }
 
   private static String method(Object value) {
@@ -122,7 +115,11 @@ record HttpCall(
     if (!(value instanceof String s) || s.isBlank()) {
       throw new ChaosException("the method must be a string, got " + Py.repr(value));
     }
-    return s.toUpperCase(Locale.ROOT);
+    String method = s.toUpperCase(Locale.ROOT);
+    if (!isToken(method) || method.equals("CONNECT")) {
+      throw new ChaosException("invalid HTTP method " + Py.repr(method));
+    }
+    return method;
   }
 
   /** Default headers overridden by the activity's, keyed by lower-cased name. */
@@ -155,21 +152,69 @@ record HttpCall(
     return false;
   }
 
-  private static void addHeader(HttpRequest.Builder builder, Header header, String activityName) {
-    try {
-      builder.header(header.name(), header.value());
-    } catch (IllegalArgumentException e) {
-      if (!CLIENT_MANAGED.contains(lower(header.name()))) {
-        throw new ChaosException(
-            "invalid header " + Py.repr(header.name()) + ": " + e.getMessage());
+  /**
+   * The headers to send: those the transports compute left out with a warning, the others checked
+   * as the JDK's HTTP client checks them.
+   */
+  private static List<Header> checked(Iterable<Header> headers, String activityName) {
+    List<Header> checked = new ArrayList<>();
+    for (Header header : headers) {
+      String name = header.name();
+      if (!isToken(name)) {
+        throw invalidHeader(name, "invalid header name: \"" + name + "\"");
       }
-      LOG.warning(
-          "HTTP activity '"
-              + activityName
-              + "': the header '"
-              + header.name()
-              + "' is set by the HTTP client itself, the value given is not sent");
+      if (CLIENT_MANAGED.contains(lower(name))) {
+        LOG.warning(
+            "HTTP activity '"
+                + activityName
+                + "': the header '"
+                + name
+                + "' is set by the HTTP client itself, the value given is not sent");
+        continue;
+      }
+      if (!isFieldValue(header.value())) {
+        throw invalidHeader(name, "invalid header value: \"" + header.value() + "\"");
+      }
+      checked.add(header);
     }
+    return List.copyOf(checked);
+  }
+
+  private static ChaosException invalidHeader(String name, String problem) {
+    return new ChaosException("invalid header " + Py.repr(name) + ": " + problem);
+  }
+
+  /** Whether a method or header name is a token: letters, digits and a few symbols. */
+  private static boolean isToken(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || TOKEN_SYMBOLS.indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a header value can be sent: Latin-1 characters, no control character but tab. Line
+   * breaks in particular would let a value inject headers of its own.
+   */
+  private static boolean isFieldValue(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c > 0xff || c == 0x7f || (c < 0x20 && c != '\t')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Python's {@code json.dumps} with its defaults: non-ASCII characters escaped. */
@@ -224,7 +269,7 @@ record HttpCall(
     return uri;
   }
 
-  private static String requote(String url) {
+  static String requote(String url) {
     int schemeEnd = url.indexOf("://");
     int authorityEnd = url.length();
     if (schemeEnd >= 0) {
@@ -294,7 +339,4 @@ record HttpCall(
     String version = HttpCall.class.getPackage().getImplementationVersion();
     return version == null ? "chaos4j" : "chaos4j/" + version;
   }
-
-  /** A header to send, with the case of its name as given. */
-  private record Header(String name, String value) {}
 }

@@ -15,15 +15,24 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The HTTP clients of a provider (or of the notification channels), created on first use and kept,
- * so that connections are reused across activities (keep-alive). The JDK fixes the connect timeout
- * and the TLS settings per client, hence one client per distinct pair of them.
+ * so that connections are reused across activities (keep-alive). The JDK fixes the connect timeout,
+ * the TLS settings and the redirect policy per client, hence one client per distinct set of them.
  */
 public final class HttpClients {
   private final Map<Key, HttpClient> clients = new ConcurrentHashMap<>();
 
-  /** The client for a connect timeout, checking certificates or not. */
+  /**
+   * The client for a connect timeout, checking certificates or not, following redirects except from
+   * https to http.
+   */
   public HttpClient get(Duration connectTimeout, boolean verifyTls) {
-    return clients.computeIfAbsent(new Key(connectTimeout, verifyTls), HttpClients::create);
+    return get(connectTimeout, verifyTls, HttpClient.Redirect.NORMAL);
+  }
+
+  /** The client for a connect timeout, checking certificates or not, with a redirect policy. */
+  HttpClient get(Duration connectTimeout, boolean verifyTls, HttpClient.Redirect redirects) {
+    return clients.computeIfAbsent(
+        new Key(connectTimeout, verifyTls, redirects), HttpClients::create);
   }
 
   private static HttpClient create(Key key) {
@@ -31,7 +40,7 @@ public final class HttpClients {
         HttpClient.newBuilder()
             // HTTP/1.1 as python-requests speaks it; the JDK would otherwise try an h2c upgrade
             .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .followRedirects(key.redirects())
             .connectTimeout(key.connectTimeout());
     if (!key.verifyTls()) {
       builder.sslContext(TrustAll.CONTEXT);
@@ -39,7 +48,7 @@ public final class HttpClients {
     return builder.build();
   }
 
-  private record Key(Duration connectTimeout, boolean verifyTls) {}
+  private record Key(Duration connectTimeout, boolean verifyTls, HttpClient.Redirect redirects) {}
 
   /**
    * A TLS context that accepts any certificate for any host ({@code verify_tls: false}). Being an

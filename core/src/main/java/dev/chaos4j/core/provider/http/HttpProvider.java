@@ -7,7 +7,6 @@ import dev.chaos4j.core.log.Log;
 import dev.chaos4j.core.provider.Provider;
 import dev.chaos4j.core.provider.ProviderContext;
 import dev.chaos4j.core.value.Py;
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 /**
@@ -25,8 +24,13 @@ import java.util.Map;
  *
  * <p>Requests carry {@code User-Agent: chaos4j/<version>}, {@code Accept: *}{@code /*} and {@code
  * Accept-Encoding: gzip, deflate} unless the activity sets them; a null header value removes a
- * header (the JDK then still sends its own {@code User-Agent}). {@code Host} may be set. Redirects
- * are followed, except from https to http. Connections are kept alive across activities.
+ * header (over https, the JDK's client then still sends its own {@code User-Agent}). {@code Host}
+ * may be set. Redirects are followed as {@link Redirects} says. Connections are kept alive across
+ * activities.
+ *
+ * <p>{@code http://} URLs go through a small HTTP/1.1 client of our own ({@link Http1Client}),
+ * {@code https://} URLs through the JDK's HTTP client, which is only created (with its TLS context)
+ * when an https URL is first called.
  *
  * <p>Responses with any status are outputs, not failures; a status above 399 is only warned about
  * when the activity has no tolerance.
@@ -38,15 +42,15 @@ public final class HttpProvider implements Provider {
           + " some error and not what you expected. Please have a look at the logs.";
 
   static {
-    // The JDK reads these once, when its HTTP client is first used; values the user chose are kept.
-    // Activities may set Host (a virtual host behind an IP address) and Connection, as with
-    // python-requests; and a failed connection is not silently tried twice, which would double
-    // connect timeouts and make max_retries count wrong.
+    // The JDK reads these once, when its HTTP client (for https) is first used; values the user
+    // chose are kept. Activities may set Host (a virtual host behind an IP address) and
+    // Connection, as with python-requests; and a failed connection is not silently tried twice,
+    // which would double connect timeouts and make max_retries count wrong.
     setIfAbsent("jdk.httpclient.allowRestrictedHeaders", "host,connection");
     setIfAbsent("jdk.httpclient.disableRetryConnect", "true");
   }
 
-  private final HttpClients clients = new HttpClients();
+  private final HttpExchange exchange = new HttpExchange(new Http1Client(), new JdkTransport());
 
   @Override
   public String type() {
@@ -80,10 +84,9 @@ public final class HttpProvider implements Provider {
     if (Thread.currentThread().isInterrupted()) {
       throw new InterruptExecution("interrupted before requesting " + call.url());
     }
-    HttpResponse<byte[]> response =
-        HttpExchange.send(clients.get(call.timeouts().connect(), call.verifyTls()), call);
+    Response response = exchange.send(call);
     Map<String, Object> output = ResponseOutput.of(response, call.url());
-    if (!activity.containsKey("tolerance") && response.statusCode() > 399) {
+    if (!activity.containsKey("tolerance") && response.status() > 399) {
       LOG.warning(STATUS_WARNING);
     }
     return output;

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.DataFormatException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
@@ -37,17 +37,8 @@ final class ResponseOutput {
    * @throws ChaosException when a JSON body is not valid JSON or a compressed body is corrupt (the
    *     reference crashes on both, which aborts the run)
    */
-  static Map<String, Object> of(HttpResponse<byte[]> response, String url) {
-    Map<String, Object> headers = new LinkedHashMap<>();
-    response
-        .headers()
-        .map()
-        .forEach(
-            (name, values) -> {
-              if (!name.startsWith(":")) {
-                headers.put(canonicalName(name), String.join(", ", values));
-              }
-            });
+  static Map<String, Object> of(Response response, String url) {
+    Map<String, Object> headers = headers(response);
     String contentType = (String) headers.get("Content-Type");
     String text =
         decode(
@@ -56,22 +47,39 @@ final class ResponseOutput {
     Object body = "application/json".equals(contentType) ? parseJson(text, url) : text;
 
     Map<String, Object> output = new LinkedHashMap<>(4);
-    output.put("status", response.statusCode());
+    output.put("status", response.status());
     output.put("headers", headers);
     output.put("body", body);
     return output;
   }
 
-  /** {@code content-type} becomes {@code Content-Type}: the JDK gives header names lower-cased. */
+  /**
+   * The headers sorted by name regardless of case, as the JDK's client gives them, names of any
+   * case merged and capitalised, the values of a repeated header joined.
+   */
+  private static Map<String, Object> headers(Response response) {
+    Map<String, String> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Header h : response.headers()) {
+      String previous = byName.get(h.name());
+      byName.put(h.name(), previous == null ? h.value() : previous.concat(", ").concat(h.value()));
+    }
+    Map<String, Object> headers = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : byName.entrySet()) {
+      headers.put(canonicalName(e.getKey()), e.getValue());
+    }
+    return headers;
+  }
+
+  /** {@code content-type} becomes {@code Content-Type}, whatever case the server used. */
   static String canonicalName(String name) {
-    StringBuilder out = new StringBuilder(name.length());
+    char[] chars = name.toCharArray();
     boolean start = true;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      out.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      chars[i] = start ? Character.toUpperCase(c) : Character.toLowerCase(c);
       start = c == '-';
     }
-    return out.toString();
+    return new String(chars);
   }
 
   private static Object parseJson(String text, String url) {
