@@ -3,7 +3,8 @@
 
 Runs the Spring Boot demo shop (examples/spring-boot-demo, one executable jar) in three modes, in
 the same run, alternated round by round (the first mode of each round rotates), and loads one route
-with wrk after a warm-up that lasts until the throughput has settled (two 5-s slices within 5%):
+with wrk after a warm-up that lasts until the JIT has settled (the shop's CPU time per request of
+three 5-s slices in a row within 5%):
 
   bare          no profile: the middleware is not enabled, Chaos Monkey is not loaded
   chaos4j       profile `chaos4j`: the middleware enabled, armed (the shop is ready), its admin API
@@ -23,7 +24,7 @@ ratio is less disturbed by a shared machine's changing load), and wrk's p50/p99 
 over the rounds). The load average is printed before and after every measurement; the script ends
 with a ready-to-paste markdown table. Raw figures: target/bench/middleware-load/results.json.
 
-Usage: python3 bench/middleware_load.py [--rounds 5] [--warmup 20] [--warmup-max 120] [--duration 20]
+Usage: python3 bench/middleware_load.py [--rounds 5] [--warmup 60] [--warmup-max 180] [--duration 30]
            [--connections 16] [--route /api/catalog/SKU-1001] [--heap 512m]
            [--app-cpu 1] [--wrk-cpu 0] [--port 8075] [--admin-port 9075] [--modes bare,chaos4j,...]
 Needs: Java 17, wrk (apt-get install wrk), taskset (util-linux). Builds the demo jar if missing.
@@ -59,6 +60,7 @@ OTHER_ATTACK = {
     "ttl": "10m",
 }
 WARMUP_SLICE = 5  # seconds
+WARMUP_SLICES = 3
 WARMUP_AGREEMENT = 0.05
 READY_SECONDS = 180  # a loaded two-core machine can take a minute to start Spring Boot on one core
 STOP_SECONDS = 20
@@ -92,6 +94,7 @@ def main():
             runs.append(result)
             print(f"round {r + 1}/{args.rounds} {mode:<13} {result['rps']:>10.1f} req/s  "
                   f"(after {result['warmup_s']} s warm-up)  "
+                  f"CPU {result['cpu_us']:.1f} us/req  "
                   f"p50 {result['p50_ms']:.3f} ms  p99 {result['p99_ms']:.3f} ms  "
                   f"load {result['load_before']:.2f} -> {result['load_after']:.2f}", flush=True)
     machine["load_end"] = os.getloadavg()
@@ -107,11 +110,11 @@ def main():
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--rounds", type=int, default=5, help="rounds; each runs every mode once")
-    p.add_argument("--warmup", type=int, default=20,
+    p.add_argument("--warmup", type=int, default=60,
                    help="least seconds of load before measuring (in slices of 5 s)")
-    p.add_argument("--warmup-max", type=int, default=120,
+    p.add_argument("--warmup-max", type=int, default=180,
                    help="most seconds of warm-up, if the throughput has not settled before")
-    p.add_argument("--duration", type=int, default=20, help="seconds measured")
+    p.add_argument("--duration", type=int, default=30, help="seconds measured")
     p.add_argument("--connections", type=int, default=16, help="wrk connections (one thread)")
     p.add_argument("--route", default="/api/catalog/SKU-1001", help="the route loaded")
     p.add_argument("--heap", default="512m", help="-Xms and -Xmx of every mode")
@@ -202,32 +205,38 @@ def run_one(args, mode, round_no):
         await_ready(app, args.port, log_path)
         check_mode(args, mode, token)
         url = f"http://127.0.0.1:{args.port}{args.route}"
-        warmed = warm_up(args, url)
+        warmed = warm_up(args, url, app.pid)
         load_before = os.getloadavg()[0]
+        cpu_before = cpu_seconds(app.pid)
         result = wrk(args, url, args.duration)
+        cpu = cpu_seconds(app.pid) - cpu_before
         load_after = os.getloadavg()[0]
         if mode == "chaos4j":
             check_attack_untouched(args, token)
     finally:
         stop(app)
     result.update(mode=mode, round=round_no, warmup_s=warmed, load_before=load_before,
-                  load_after=load_after)
+                  load_after=load_after, cpu_s=cpu, cpu_us=cpu * 1e6 / result["requests"])
     return result
 
 
-def warm_up(args, url):
+def warm_up(args, url, pid):
     """Loads the route in slices of WARMUP_SLICE seconds, at least --warmup seconds in all, until
-    two slices in a row agree within WARMUP_AGREEMENT (the JIT has settled) or --warmup-max seconds
-    have passed; returns the seconds spent. A JIT that shares one loaded core with the server can
-    take a minute to settle, so a fixed short warm-up would measure compilation."""
-    spent, previous = 0, None
+    the shop's CPU time per request of the last WARMUP_SLICES slices agrees within WARMUP_AGREEMENT,
+    or --warmup-max seconds have passed; returns the seconds spent. CPU time per request includes
+    the JIT compiler's work, so it falls while the JIT still compiles and steadies once it is done,
+    and other work on the machine moves it much less than requests/s (on a shared core, two slices'
+    requests/s can agree by chance long before the JIT has finished)."""
+    spent, recent = 0, []
     while spent < args.warmup_max:
-        rps = wrk(args, url, WARMUP_SLICE)["rps"]
+        cpu = cpu_seconds(pid)
+        requests = wrk(args, url, WARMUP_SLICE)["requests"]
+        recent = (recent + [(cpu_seconds(pid) - cpu) / max(requests, 1)])[-WARMUP_SLICES:]
         spent += WARMUP_SLICE
-        settled = previous is not None and abs(rps - previous) <= WARMUP_AGREEMENT * previous
+        settled = (len(recent) == WARMUP_SLICES and
+                   max(recent) - min(recent) <= WARMUP_AGREEMENT * min(recent))
         if spent >= args.warmup and settled:
             break
-        previous = rps
     return spent
 
 
@@ -300,8 +309,17 @@ def wrk(args, url, seconds):
         if bad in out:
             raise BenchError(f"wrk reported {bad.lower()} on {url}:\n{out}")
     rps = float(re.search(r"^Requests/sec:\s+([\d.]+)", out, re.M).group(1))
+    requests = int(re.search(r"^\s*(\d+) requests in", out, re.M).group(1))
     latency = {p: float(v) * UNIT_MS[u] for p, v, u in WRK_LATENCY.findall(out)}
-    return {"rps": rps, "p50_ms": latency["50"], "p99_ms": latency["99"], "wrk": out}
+    return {"rps": rps, "requests": requests, "p50_ms": latency["50"], "p99_ms": latency["99"],
+            "wrk": out}
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of process pid, all its threads, from /proc (clock ticks)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def stop(app):
@@ -344,12 +362,15 @@ def port_in_use(port):
 
 def summarise(runs, modes):
     by_mode = {m: [r for r in runs if r["mode"] == m] for m in modes}
-    bare_by_round = {r["round"]: r["rps"] for r in by_mode["bare"]}
+    bare_by_round = {r["round"]: r for r in by_mode["bare"]}
     bare_median = statistics.median(r["rps"] for r in by_mode["bare"])
+    bare_cpu_median = statistics.median(r["cpu_us"] for r in by_mode["bare"])
     summary = {}
     for mode, rs in by_mode.items():
         rps = [r["rps"] for r in rs]
-        paired = [r["rps"] / bare_by_round[r["round"]] for r in rs]
+        paired = [r["rps"] / bare_by_round[r["round"]]["rps"] for r in rs]
+        cpu = [r["cpu_us"] for r in rs]
+        paired_cpu = [r["cpu_us"] / bare_by_round[r["round"]]["cpu_us"] for r in rs]
         summary[mode] = {
             "rps_median": statistics.median(rps),
             "rps_min": min(rps),
@@ -358,6 +379,11 @@ def summarise(runs, modes):
             "paired_ratio_median": statistics.median(paired),
             "paired_ratio_min": min(paired),
             "paired_ratio_max": max(paired),
+            "cpu_us_median": statistics.median(cpu),
+            "cpu_us_min": min(cpu),
+            "cpu_us_max": max(cpu),
+            "cpu_ratio_of_medians": statistics.median(cpu) / bare_cpu_median,
+            "cpu_paired_ratio_median": statistics.median(paired_cpu),
             "p50_ms": statistics.median(r["p50_ms"] for r in rs),
             "p99_ms": statistics.median(r["p99_ms"] for r in rs),
             "load_min": min(min(r["load_before"], r["load_after"]) for r in rs),
@@ -386,27 +412,39 @@ def markdown(machine, args, summary, runs):
         f"{machine['wrk']}. Shop on CPU {args.app_cpu}, wrk on CPU {args.wrk_cpu} (taskset); JVM "
         f"`{' '.join(machine['jvm_flags'])}`; `wrk -t1 -c{args.connections} --latency` on "
         f"`GET {args.route}`; per mode and round a fresh JVM, a warm-up of {args.warmup} to "
-        f"{args.warmup_max} s (until two 5-s slices agree within 5%; {warm}), then "
+        f"{args.warmup_max} s (until the shop's CPU time per request of three 5-s slices in a row "
+        f"agrees within 5%; {warm}), then "
         f"{args.duration} s measured.",
         "",
-        "| mode | requests/s, median (min..max) | ratio to bare (medians) | per-round ratio to bare, "
-        "median (min..max) | p50 | p99 | 1-min load during the runs |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| mode | requests/s, median (min..max) | vs bare: ratio of medians; per-round ratio, "
+        "median (min..max) | shop CPU per request, median (min..max) | vs bare: ratio of medians; "
+        "per-round | p50 | p99 | 1-min load |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for mode, s in summary.items():
-        paired = ("—" if mode == "bare" else
-                  f"{s['paired_ratio_median']:.3f} ({s['paired_ratio_min']:.3f}..{s['paired_ratio_max']:.3f})")
-        ratio = "1" if mode == "bare" else f"**{s['ratio_of_medians']:.3f}**"
+        if mode == "bare":
+            ratio = cpu_ratio = "1"
+        else:
+            ratio = (f"**{s['ratio_of_medians']:.3f}**; {s['paired_ratio_median']:.3f} "
+                     f"({s['paired_ratio_min']:.3f}..{s['paired_ratio_max']:.3f})")
+            cpu_ratio = f"{s['cpu_ratio_of_medians']:.3f}; {s['cpu_paired_ratio_median']:.3f}"
         lines.append(
             f"| {LABELS[mode]} | {s['rps_median']:.0f} ({s['rps_min']:.0f}..{s['rps_max']:.0f}) | "
-            f"{ratio} | {paired} | {s['p50_ms']:.2f} ms | {s['p99_ms']:.2f} ms | "
+            f"{ratio} | {s['cpu_us_median']:.1f} µs ({s['cpu_us_min']:.1f}..{s['cpu_us_max']:.1f}) | "
+            f"{cpu_ratio} | {s['p50_ms']:.2f} ms | {s['p99_ms']:.2f} ms | "
             f"{s['load_min']:.1f}..{s['load_max']:.1f} |")
     if "chaos4j" in summary:
         s = summary["chaos4j"]
         met = s["ratio_of_medians"] >= 0.99
-        lines += ["", f"Target chaos4j >= 99% of bare: {s['ratio_of_medians'] * 100:.1f}% of bare "
+        lines += ["", f"Target chaos4j >= 99% of bare throughput: {s['ratio_of_medians'] * 100:.1f}% "
                       f"(ratio of medians; per-round median {s['paired_ratio_median'] * 100:.1f}%): "
-                      f"**{'met' if met else 'not met'}**."]
+                      f"**{'met' if met else 'not met'}**. Shop CPU time per request: "
+                      f"{s['cpu_ratio_of_medians'] * 100:.1f}% of bare's."]
+    busiest = max(s["load_max"] for s in summary.values())
+    if busiest > machine["cpus"]:
+        lines += ["", f"The 1-min load average reached {busiest:.1f} on {machine['cpus']} CPUs: other "
+                      f"work shared the shop's core, so throughput and latencies vary with it from run "
+                      f"to run; CPU time per request is much less disturbed and is the steadier guide."]
     return "\n".join(lines)
 
 

@@ -144,7 +144,9 @@ grep -h 'chaos4j middleware' "$out/shop.log" | sed -E 's/^.* : /  /' || true
 
 say "running $experiment"
 code=0
-timeout --signal=TERM --kill-after=15 "$experiment_seconds" \
+# --foreground keeps chaos in the terminal's process group: Ctrl-C reaches it, and it plays the
+# rollbacks before it ends
+timeout --foreground --signal=TERM --kill-after=15 "$experiment_seconds" \
   "$chaos" --log-file "$out/chaostoolkit.log" run --journal-path "$out/journal.json" "$experiment" ||
   code=$?
 journal="$out/journal.json"
