@@ -405,7 +405,7 @@ def markdown(machine, args, summary, runs):
     lines = [
         f"Command: `python3 bench/middleware_load.py --rounds {args.rounds} --warmup {args.warmup} "
         f"--warmup-max {args.warmup_max} --duration {args.duration} "
-        f"--connections {args.connections}` "
+        f"--connections {args.connections}{modes_option(args)}` "
         f"({machine['started']} to {machine['finished']}; load average "
         f"{fmt_load(machine['load_start'])} at the start, {fmt_load(machine['load_end'])} at the end).",
         f"Machine: {machine['cpu_model']}, {machine['cpus']} CPUs, {machine['java']}, "
@@ -446,6 +446,10 @@ def markdown(machine, args, summary, runs):
                       f"work shared the shop's core, so throughput and latencies vary with it from run "
                       f"to run; CPU time per request is much less disturbed and is the steadier guide."]
     return "\n".join(lines)
+
+
+def modes_option(args):
+    return "" if tuple(args.modes) == MODES else " --modes " + ",".join(args.modes)
 
 
 def fmt_load(load):
