@@ -96,7 +96,8 @@ def main():
                   f"(after {result['warmup_s']} s warm-up)  "
                   f"CPU {result['cpu_us']:.1f} us/req  "
                   f"p50 {result['p50_ms']:.3f} ms  p99 {result['p99_ms']:.3f} ms  "
-                  f"load {result['load_before']:.2f} -> {result['load_after']:.2f}", flush=True)
+                  f"load {result['load_before']:.2f} -> {result['load_after']:.2f}  "
+                  f"others on the shop's CPU {result['others_on_shop_cpu'] * 100:.1f}%", flush=True)
     machine["load_end"] = os.getloadavg()
     machine["finished"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     summary = summarise(runs, modes)
@@ -142,10 +143,10 @@ def check_tools(args):
         if shutil.which(tool) is None:
             raise BenchError(f"{tool} not found on PATH: {hint}")
     cpus = os.sched_getaffinity(0)
-    for name, cpu_list in (("--app-cpu", args.app_cpu), ("--wrk-cpu", args.wrk_cpu)):
-        wanted = {int(c) for c in cpu_list.split(",") if c.strip().isdigit()}
+    for name, cpus_given in (("--app-cpu", args.app_cpu), ("--wrk-cpu", args.wrk_cpu)):
+        wanted = set(cpu_list(cpus_given))
         if not wanted or not wanted <= cpus:
-            raise BenchError(f"{name} {cpu_list}: this process may run on CPUs {sorted(cpus)} only")
+            raise BenchError(f"{name} {cpus_given}: this process may run on CPUs {sorted(cpus)} only")
 
 
 def describe_machine(args):
@@ -207,16 +208,20 @@ def run_one(args, mode, round_no):
         url = f"http://127.0.0.1:{args.port}{args.route}"
         warmed = warm_up(args, url, app.pid)
         load_before = os.getloadavg()[0]
-        cpu_before = cpu_seconds(app.pid)
+        cpu_before, busy_before = cpu_seconds(app.pid), busy_seconds(args.app_cpu)
         result = wrk(args, url, args.duration)
         cpu = cpu_seconds(app.pid) - cpu_before
+        # what else ran on the shop's core(s) meanwhile, as a share of their time
+        others = (busy_seconds(args.app_cpu) - busy_before - cpu) / (
+            result["seconds"] * len(cpu_list(args.app_cpu)))
         load_after = os.getloadavg()[0]
         if mode == "chaos4j":
             check_attack_untouched(args, token)
     finally:
         stop(app)
     result.update(mode=mode, round=round_no, warmup_s=warmed, load_before=load_before,
-                  load_after=load_after, cpu_s=cpu, cpu_us=cpu * 1e6 / result["requests"])
+                  load_after=load_after, cpu_s=cpu, cpu_us=cpu * 1e6 / result["requests"],
+                  others_on_shop_cpu=max(0.0, others))
     return result
 
 
@@ -301,7 +306,9 @@ UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 def wrk(args, url, seconds):
     command = ["taskset", "-c", args.wrk_cpu, "wrk", "-t1", f"-c{args.connections}",
                f"-d{seconds}s", "--latency", "--timeout", "5s", url]
+    started = time.monotonic()
     done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
+    elapsed = time.monotonic() - started
     out = done.stdout
     if done.returncode != 0:
         raise BenchError(f"wrk failed ({done.returncode}): {done.stderr.strip() or out.strip()}")
@@ -312,7 +319,7 @@ def wrk(args, url, seconds):
     requests = int(re.search(r"^\s*(\d+) requests in", out, re.M).group(1))
     latency = {p: float(v) * UNIT_MS[u] for p, v, u in WRK_LATENCY.findall(out)}
     return {"rps": rps, "requests": requests, "p50_ms": latency["50"], "p99_ms": latency["99"],
-            "wrk": out}
+            "seconds": elapsed, "wrk": out}
 
 
 def cpu_seconds(pid):
@@ -320,6 +327,23 @@ def cpu_seconds(pid):
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def busy_seconds(cpus):
+    """Time CPUs `cpus` (a taskset list) spent running anything, from /proc/stat (clock ticks)."""
+    wanted = {f"cpu{c}" for c in cpu_list(cpus)}
+    busy = 0
+    with open("/proc/stat") as f:
+        for line in f:
+            fields = line.split()
+            if fields and fields[0] in wanted:
+                user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[1:9])
+                busy += user + nice + system + irq + softirq + steal
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_list(cpus):
+    return [int(c) for c in cpus.split(",") if c.strip().isdigit()]
 
 
 def stop(app):
@@ -388,6 +412,7 @@ def summarise(runs, modes):
             "p99_ms": statistics.median(r["p99_ms"] for r in rs),
             "load_min": min(min(r["load_before"], r["load_after"]) for r in rs),
             "load_max": max(max(r["load_before"], r["load_after"]) for r in rs),
+            "others_max": max(r["others_on_shop_cpu"] for r in rs),
         }
     return summary
 
@@ -405,7 +430,7 @@ def markdown(machine, args, summary, runs):
     lines = [
         f"Command: `python3 bench/middleware_load.py --rounds {args.rounds} --warmup {args.warmup} "
         f"--warmup-max {args.warmup_max} --duration {args.duration} "
-        f"--connections {args.connections}` "
+        f"--connections {args.connections}{modes_option(args)}` "
         f"({machine['started']} to {machine['finished']}; load average "
         f"{fmt_load(machine['load_start'])} at the start, {fmt_load(machine['load_end'])} at the end).",
         f"Machine: {machine['cpu_model']}, {machine['cpus']} CPUs, {machine['java']}, "
@@ -418,8 +443,8 @@ def markdown(machine, args, summary, runs):
         "",
         "| mode | requests/s, median (min..max) | vs bare: ratio of medians; per-round ratio, "
         "median (min..max) | shop CPU per request, median (min..max) | vs bare: ratio of medians; "
-        "per-round | p50 | p99 | 1-min load |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "per-round | p50 | p99 | 1-min load | other work on the shop's CPU, at most |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for mode, s in summary.items():
         if mode == "bare":
@@ -432,7 +457,7 @@ def markdown(machine, args, summary, runs):
             f"| {LABELS[mode]} | {s['rps_median']:.0f} ({s['rps_min']:.0f}..{s['rps_max']:.0f}) | "
             f"{ratio} | {s['cpu_us_median']:.1f} µs ({s['cpu_us_min']:.1f}..{s['cpu_us_max']:.1f}) | "
             f"{cpu_ratio} | {s['p50_ms']:.2f} ms | {s['p99_ms']:.2f} ms | "
-            f"{s['load_min']:.1f}..{s['load_max']:.1f} |")
+            f"{s['load_min']:.1f}..{s['load_max']:.1f} | {s['others_max'] * 100:.1f}% |")
     if "chaos4j" in summary:
         s = summary["chaos4j"]
         met = s["ratio_of_medians"] >= 0.99
@@ -440,12 +465,21 @@ def markdown(machine, args, summary, runs):
                       f"(ratio of medians; per-round median {s['paired_ratio_median'] * 100:.1f}%): "
                       f"**{'met' if met else 'not met'}**. Shop CPU time per request: "
                       f"{s['cpu_ratio_of_medians'] * 100:.1f}% of bare's."]
-    busiest = max(s["load_max"] for s in summary.values())
-    if busiest > machine["cpus"]:
-        lines += ["", f"The 1-min load average reached {busiest:.1f} on {machine['cpus']} CPUs: other "
-                      f"work shared the shop's core, so throughput and latencies vary with it from run "
-                      f"to run; CPU time per request is much less disturbed and is the steadier guide."]
+    lines += ["", "The 1-min load average counts the benchmark's own runnable threads (wrk and the "
+                  "shop's busy request threads, about 4 to 6 under load); the last column is the share of "
+                  "the shop's CPU that went to anything but the shop while it was measured: other "
+                  "processes, and interrupt work such as loopback networking (from /proc/stat, less "
+                  "the shop's own CPU time)."]
+    busiest = max(s["others_max"] for s in summary.values())
+    if busiest > 0.10:
+        lines += ["", f"Other work took up to {busiest * 100:.0f}% of the shop's CPU during the "
+                      f"measurements, so throughput and latencies vary with it from run to run; CPU "
+                      f"time per request is much less disturbed and is the steadier guide."]
     return "\n".join(lines)
+
+
+def modes_option(args):
+    return "" if tuple(args.modes) == MODES else " --modes " + ",".join(args.modes)
 
 
 def fmt_load(load):
