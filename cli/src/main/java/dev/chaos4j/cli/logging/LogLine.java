@@ -15,13 +15,19 @@ import java.util.TimeZone;
 final class LogLine {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+  /**
+   * The last second's formatted stamp: a run logs a line per activity, many per second, and
+   * formatting with java.time costs more than the rest of the line together.
+   */
+  private static volatile Stamp last = new Stamp(Long.MIN_VALUE, 0, "");
+
   private LogLine() {}
 
   /** {@code [2026-11-22 01:49:16 INFO] message}, plus {@code [Source] } when detailed. */
   static String text(
       Level level, String source, String message, Throwable error, boolean detailed) {
     StringBuilder sb = new StringBuilder(64 + message.length());
-    sb.append('[').append(localNow().format(STAMP)).append(' ').append(level).append("] ");
+    sb.append('[').append(stamp()).append(' ').append(level).append("] ");
     if (detailed) {
       sb.append('[').append(source).append("] ");
     }
@@ -38,7 +44,7 @@ final class LogLine {
   static String json(Level level, String source, String message) {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("process", ProcessHandle.current().pid());
-    record.put("asctime", localNow().format(STAMP));
+    record.put("asctime", stamp());
     record.put("levelname", level.name());
     record.put("module", source);
     record.put("lineno", 0);
@@ -48,14 +54,22 @@ final class LogLine {
     return Json.compact(record);
   }
 
-  /**
-   * The local time, to the second. The same as {@code LocalDateTime.now()}, but the offset comes
-   * from {@link TimeZone}: {@code LocalDateTime.now()} loads java.time's zone rules provider, which
-   * adds some 10 ms to the start of every command.
-   */
-  private static LocalDateTime localNow() {
+  /** The local time to the second, {@code 2026-11-22 01:49:16}. */
+  static String stamp() {
     long millis = System.currentTimeMillis();
-    ZoneOffset offset = ZoneOffset.ofTotalSeconds(TimeZone.getDefault().getOffset(millis) / 1000);
-    return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), 0, offset);
+    long second = Math.floorDiv(millis, 1000);
+    // The offset comes from TimeZone, not from LocalDateTime.now(): that loads java.time's zone
+    // rules provider, which adds some 10 ms to the start of every command.
+    int offsetSeconds = TimeZone.getDefault().getOffset(millis) / 1000;
+    Stamp stamp = last;
+    if (stamp.second != second || stamp.offsetSeconds != offsetSeconds) {
+      ZoneOffset offset = ZoneOffset.ofTotalSeconds(offsetSeconds);
+      String text = LocalDateTime.ofEpochSecond(second, 0, offset).format(STAMP);
+      stamp = new Stamp(second, offsetSeconds, text);
+      last = stamp;
+    }
+    return stamp.text;
   }
+
+  private record Stamp(long second, int offsetSeconds, String text) {}
 }

@@ -9,6 +9,7 @@ import java.util.TimeZone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -48,5 +49,19 @@ class LogLineTest {
     Matcher m = JSON_STAMP.matcher(record);
     assertThat(m.find()).as(record).isTrue();
     assertThat(m.group(1)).isBetween(before, after);
+  }
+
+  @Test
+  void theStampFollowsTheClockFromOneSecondToTheNext() throws InterruptedException {
+    String first = LogLine.stamp();
+    String next = first;
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    while (next.equals(first) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+      next = LogLine.stamp();
+    }
+    String now = LocalDateTime.now().format(STAMP);
+
+    assertThat(next).isGreaterThan(first).isLessThanOrEqualTo(now);
   }
 }
