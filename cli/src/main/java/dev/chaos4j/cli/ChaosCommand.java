@@ -1,24 +1,17 @@
 package dev.chaos4j.cli;
 
-import dev.chaos4j.cli.proxy.ProxyCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The {@code chaos} command: global options, then one sub-command. */
+/**
+ * The {@code chaos} command: global options, then one sub-command ({@link Main} adds the
+ * sub-commands, only the one a command line names when it names one).
+ */
 @Command(
     name = "chaos",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Run Chaos Toolkit experiments against your system, in Java.",
-    subcommands = {
-      RunCommand.class,
-      ValidateCommand.class,
-      DiscoverCommand.class,
-      InitCommand.class,
-      InfoCommand.class,
-      SettingsCommand.class,
-      ProxyCommand.class
-    })
+    description = "Run Chaos Toolkit experiments against your system, in Java.")
 public final class ChaosCommand {
   @Mixin GlobalOptions global;
 }
