@@ -32,7 +32,7 @@ which makes it the better guide for comparing two variants; the targets are wall
 More chaos4j variants (launcher flags, no AppCDS...) can be measured in the same run:
   --variant c2='java -XX:+UseSerialGC -Xshare:auto -jar cli/target/chaos.jar'
 
-Usage: python3 bench/cli_bench.py [--runs 7] [--chaos ./chaos] [--variant NAME=COMMAND]...
+Usage: python3 bench/cli_bench.py [--runs 7] [--chaos ./chaos] [--variant NAME=COMMAND]... [--server canned|stdlib]
                                   [--only FIGURE,...] [--size KIND=N]...
 e.g. --only process-1000 --size process=1000 (figure names follow the sizes)
 """
@@ -44,6 +44,7 @@ import json
 import os
 import shlex
 import shutil
+import socket
 import socketserver
 import statistics
 import subprocess
@@ -55,31 +56,81 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 # the Baseline mode measured beside each kind of run figure, when it is not the kind's own name
 BASELINE_OF = {"http": "raw"}
-LAUNCHER_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"]
+LAUNCHER_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.5", "-XX:+UseSerialGC",
+                  "-Xshare:auto"]
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
+    """The standard library's HTTP server (--server stdlib): a full request parser, ~0.1-0.2 ms of
+    Python per request, more than the engine's own cost per activity."""
     protocol_version = "HTTP/1.1"
     # Buffered writes: headers and body leave in ONE send (flushed after each request by
     # BaseHTTPRequestHandler). Unbuffered, they go out in two segments and, with keep-alive,
     # Nagle + delayed ACK stall every request for ~40 ms: the bench would measure the server.
     wbufsize = -1
     disable_nagle_algorithm = True
-    body = b'{"ok": true}'
 
     def do_GET(self):
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(self.body)))
+        self.send_header("Content-Length", str(len(BODY)))
         self.end_headers()
-        self.wfile.write(self.body)
+        self.wfile.write(BODY)
 
     def log_message(self, *args):
         pass
 
 
-class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+class StdlibServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
+
+
+BODY = b'{"ok": true}'
+CANNED = (b"HTTP/1.1 200 OK\r\nServer: cli-bench\r\nContent-Type: application/json\r\n"
+          b"Content-Length: %d\r\n\r\n%s" % (len(BODY), BODY))
+
+
+class CannedServer:
+    """The default loopback server (--server canned): answers every request on a kept-alive
+    connection with the same 200 response once its head has arrived, without parsing it (the
+    bench's requests are body-less GETs). A few microseconds per request, so that the figures
+    measure the client, not the server."""
+
+    def __init__(self):
+        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(64)
+        self.server_address = self.listener.getsockname()
+
+    def serve_forever(self):
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:  # closed by shutdown()
+                return
+            threading.Thread(target=self.answer, args=(conn,), daemon=True).start()
+
+    @staticmethod
+    def answer(conn):
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        pending = b""
+        with conn:
+            while True:
+                try:
+                    data = conn.recv(65536)
+                except OSError:
+                    return
+                if not data:
+                    return
+                pending += data
+                heads = pending.count(b"\r\n\r\n")
+                if heads:
+                    pending = pending[pending.rindex(b"\r\n\r\n") + 4:]
+                    conn.sendall(CANNED * heads)
+
+    def shutdown(self):
+        self.listener.close()
 
 
 def timed(cmd, cwd, env=None):
@@ -145,6 +196,8 @@ def main():
     ap.add_argument("--chaos", default="./chaos", help="the chaos4j command (default ./chaos)")
     ap.add_argument("--variant", action="append", default=[], metavar="NAME=COMMAND",
                     help="another chaos4j command to measure in the same run")
+    ap.add_argument("--server", choices=("canned", "stdlib"), default="canned",
+                    help="the loopback server of the http figures (default canned)")
     ap.add_argument("--only", default="", help="comma-separated figures to run (default: all)")
     ap.add_argument("--size", action="append", default=[], metavar="KIND=N",
                     help="activities of a run figure: java=1000, process=200, http=1000")
@@ -164,7 +217,7 @@ def main():
     subprocess.run([javac, "-d", work, os.path.join(HERE, "Baseline.java")], check=True)
     baseline = [java] + LAUNCHER_FLAGS + ["-cp", work, "Baseline"]
 
-    server = Server(("127.0.0.1", 0), Handler)
+    server = CannedServer() if opts.server == "canned" else StdlibServer(("127.0.0.1", 0), Handler)
     port = server.server_address[1]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = "http://127.0.0.1:%d/x" % port
