@@ -25,6 +25,11 @@ baseline cost (the call itself); for the no-op java probes the call itself is ~0
 Each run figure is also cut into phases with the journal's timestamps: start (process start to the
 first activity's start), the activities (first start to last end) and the end (last end to exit:
 journal written, JVM shut down).
+The journal also gives the steady-state cost of an activity: the median, over a run's activities,
+of the time from one activity's start to the next one's (engine and call together; the median
+leaves out the first, interpreted activities). Minus the baseline's marginal cost per call, it is
+the engine overhead of an activity once the JVM has warmed up, where the marginal figure above also
+spreads the warm-up over the activities.
 Peak RSS and CPU time (user + system, all threads) of every command come from wait4 (the launcher
 execs the JVM). CPU time is far less sensitive than wall time to other work on a shared machine,
 which makes it the better guide for comparing two variants; the targets are wall times.
@@ -246,6 +251,7 @@ def main():
     journal = os.path.join(work, "journal.json")
 
     phases = {}  # label -> [(start to first activity, activities, last activity to exit)]
+    cycles = {}  # label -> [median seconds from one activity's start to the next one's, per run]
 
     def chaos_run(cmd, doc, label):
         def run():
@@ -256,6 +262,10 @@ def main():
             records = read_json(journal)["run"]
             first, last = stamp(records[0]["start"]), stamp(records[-1]["end"])
             phases.setdefault(label, []).append((first - started, last - first, ended - last))
+            starts = [stamp(r["start"]) for r in records]
+            if len(starts) > 2:
+                cycles.setdefault(label, []).append(
+                    statistics.median(b - a for a, b in zip(starts, starts[1:])))
             return result
         return run
 
@@ -351,6 +361,11 @@ def main():
                     med[base], med[key] / med[base], base_marginal, marginal - base_marginal)
             else:
                 line += " (no-op call: all of it is engine overhead)"
+            if key in cycles:
+                cycle = statistics.median(cycles[key]) * 1000
+                line += "; steady state: %.3f ms per activity" % cycle
+                if base in med:
+                    line += ", engine overhead %.3f ms" % (cycle - base_marginal)
             print(line)
     if phases:
         print()

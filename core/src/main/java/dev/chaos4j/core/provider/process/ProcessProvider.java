@@ -39,6 +39,10 @@ public final class ProcessProvider implements Provider {
   public static final int DEFAULT_CAPTURE_LIMIT = 32 * 1024 * 1024;
 
   private static final Log LOG = Log.of(ProcessProvider.class);
+
+  /** This process's directory, where children start unless told otherwise. */
+  private static final Path CURRENT_DIRECTORY = Path.of("").toAbsolutePath();
+
   private static final String EXIT_WARNING =
       "This process returned a non-zero exit code. This may indicate some error and not what you"
           + " expected. Please have a look at the logs.";
@@ -130,7 +134,12 @@ public final class ProcessProvider implements Provider {
       LOG.debug("Running: " + Py.repr(command));
     }
 
-    ProcessBuilder builder = new ProcessBuilder(command).directory(directory(context).toFile());
+    ProcessBuilder builder = new ProcessBuilder(command);
+    Path directory = directory(context);
+    if (!directory.equals(CURRENT_DIRECTORY)) {
+      // the child starts in this process's directory anyway, and a chdir per child costs ~0.05 ms
+      builder.directory(directory.toFile());
+    }
     Map<String, String> environment = context.environment();
     if (environment != null && environment != System.getenv()) {
       Map<String, String> childEnvironment = builder.environment();
@@ -217,9 +226,7 @@ public final class ProcessProvider implements Provider {
   }
 
   private static Path directory(ProviderContext context) {
-    return context.workingDirectory() == null
-        ? Path.of("").toAbsolutePath()
-        : context.workingDirectory();
+    return context.workingDirectory() == null ? CURRENT_DIRECTORY : context.workingDirectory();
   }
 
   private static Map<?, ?> provider(Map<String, Object> activity) {

@@ -119,6 +119,14 @@ class ProcessProviderRunTest {
   }
 
   @Test
+  void aChildOfARunInThisProcesssDirectoryStartsThere() throws Exception {
+    Path here = Path.of("").toAbsolutePath();
+    ProviderContext context = new ProviderContext(Map.of(), Map.of(), here, System.getenv());
+    Map<?, ?> output = (Map<?, ?>) provider.run(probe(Map.of("path", "pwd")), context);
+    assertThat(output.get("stdout")).isEqualTo(here.toRealPath() + "\n");
+  }
+
+  @Test
   void aRelativeProgramPathIsResolvedAgainstTheWorkingDirectory() throws Exception {
     Scripts.write(dir.resolve("bin/hello.sh"), "echo hello from $0");
     assertThat(run("{\"path\": \"bin/hello.sh\"}").get("stdout"))
