@@ -2,8 +2,8 @@ package dev.chaos4j.cli.logging;
 
 import dev.chaos4j.core.log.Level;
 import dev.chaos4j.core.log.LogSink;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ import java.nio.file.StandardOpenOption;
 public final class FileSink implements LogSink, AutoCloseable {
   private final Path path;
   private final Level threshold;
-  private BufferedWriter writer;
+  private OutputStream out;
   private boolean failed;
 
   public FileSink(Path path, Level threshold) {
@@ -31,18 +31,17 @@ public final class FileSink implements LogSink, AutoCloseable {
       return;
     }
     try {
-      if (writer == null) {
-        writer =
-            Files.newBufferedWriter(
+      if (out == null) {
+        out =
+            Files.newOutputStream(
                 path,
-                StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE);
       }
-      writer.write(LogLine.text(level, source, message, error, true));
-      writer.newLine();
-      writer.flush();
+      // one write per record, so that the file is complete whenever the run stops
+      String text = LogLine.text(level, source, message, error, true) + System.lineSeparator();
+      out.write(text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       // a log file we cannot write must never stop an experiment; say it once on the console
       failed = true;
@@ -52,9 +51,9 @@ public final class FileSink implements LogSink, AutoCloseable {
 
   @Override
   public synchronized void close() {
-    if (writer != null) {
+    if (out != null) {
       try {
-        writer.close();
+        out.close();
       } catch (IOException e) {
         // nothing more to do: the records already written were flushed
       }

@@ -70,7 +70,8 @@ final class Executables {
     return home + path.substring(1);
   }
 
-  private static boolean isExecutableFile(Path candidate) {
+  /** Whether a path names a regular file this process may execute. */
+  static boolean isExecutableFile(Path candidate) {
     return Files.isRegularFile(candidate) && Files.isExecutable(candidate);
   }
 }

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs {@code "type": "process"} activities: one local program, whose output is {@code {"status":
  * exit code, "stdout": text, "stderr": text}}.
  *
- * <p>Provider keys: {@code path} (the program, found like {@code which} after {@code ~} expansion;
+ * <p>Provider keys: {@code path} (the program, found like {@code which} after {@code ~} expansion,
+ * where a program found in {@code PATH} is remembered by this provider while it stays executable;
  * never substituted), {@code arguments} (a list, a deprecated mapping, or a string run through
  * {@code /bin/sh}; substituted when the run has configuration or secrets) and {@code timeout}
  * (seconds). The child runs in the run's working directory with the run's environment, inherits
@@ -52,6 +53,7 @@ public final class ProcessProvider implements Provider {
 
   private final int captureLimit;
   private final AtomicBoolean mappingWarned = new AtomicBoolean();
+  private final ProgramLocator programs = new ProgramLocator();
 
   /** A provider keeping {@link #DEFAULT_CAPTURE_LIMIT} bytes of each output stream. */
   public ProcessProvider() {
@@ -219,10 +221,10 @@ public final class ProcessProvider implements Provider {
     }
   }
 
-  private static Executables.Lookup find(String path, ProviderContext context) {
+  private Executables.Lookup find(String path, ProviderContext context) {
     Map<String, String> environment =
         context.environment() == null ? System.getenv() : context.environment();
-    return Executables.find(path, directory(context), environment);
+    return programs.find(path, directory(context), environment);
   }
 
   private static Path directory(ProviderContext context) {
