@@ -21,8 +21,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Same-run baselines for bench/cli_bench.py: the bare work of a chaos4j benchmark done by a fresh
- * JVM started with the launcher's flags, without chaos4j. Also the no-op target of the {@code java}
- * provider benchmark.
+ * JVM started with the launcher's flags, without chaos4j. Also the targets of the {@code java}
+ * activities of the benchmarks: a no-op, and the bare process and http calls of the paired figures.
  *
  * <pre>
  *   java Baseline hello               start and stop
@@ -53,6 +53,38 @@ public final class Baseline {
     return true;
   }
 
+  /**
+   * The paired benchmark's bare process call, in a java activity: one run of "true", exactly as
+   * {@code java Baseline process} runs it.
+   */
+  public static boolean spawn() throws Exception {
+    process(1);
+    return true;
+  }
+
+  private static Socket kept;
+  private static byte[] keptRequest;
+  private static OutputStream keptOut;
+  private static InputStream keptIn;
+
+  /**
+   * The paired benchmark's bare http call, in a java activity: one GET over a socket kept open
+   * between calls, exactly as {@code java Baseline raw} sends each of its GETs.
+   */
+  public static boolean get(String url) throws Exception {
+    if (kept == null) {
+      URI uri = URI.create(url);
+      keptRequest = request(uri);
+      kept = new Socket(uri.getHost(), uri.getPort());
+      kept.setTcpNoDelay(true);
+      kept.setSoTimeout(300_000);
+      keptOut = kept.getOutputStream();
+      keptIn = new BufferedInputStream(kept.getInputStream());
+    }
+    exchange(keptRequest, keptOut, keptIn);
+    return true;
+  }
+
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "hello" -> System.out.println("hello");
@@ -68,32 +100,41 @@ public final class Baseline {
   }
 
   private static void raw(URI uri, int n) throws Exception {
-    byte[] request =
-        ("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII);
+    byte[] request = request(uri);
     try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
       socket.setTcpNoDelay(true);
       socket.setSoTimeout(300_000);
       OutputStream out = socket.getOutputStream();
       InputStream in = new BufferedInputStream(socket.getInputStream());
       for (int i = 0; i < n; i++) {
-        out.write(request);
-        out.flush();
-        String status = line(in);
-        if (!status.startsWith("HTTP/1.1 200 ")) {
-          throw new IllegalStateException("status line " + status);
-        }
-        int length = 0;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
-          if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-            length = Integer.parseInt(header.substring(15).trim());
-          }
-        }
-        if (in.readNBytes(length).length != length) {
-          throw new IllegalStateException("body cut short");
-        }
+        exchange(request, out, in);
       }
     }
+  }
+
+  /** One GET: the request written at once, then the status line, headers and body read back. */
+  private static void exchange(byte[] request, OutputStream out, InputStream in)
+      throws IOException {
+    out.write(request);
+    out.flush();
+    String status = line(in);
+    if (!status.startsWith("HTTP/1.1 200 ")) {
+      throw new IllegalStateException("status line " + status);
+    }
+    int length = 0;
+    for (String header = line(in); !header.isEmpty(); header = line(in)) {
+      if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+        length = Integer.parseInt(header.substring(15).trim());
+      }
+    }
+    if (in.readNBytes(length).length != length) {
+      throw new IllegalStateException("body cut short");
+    }
+  }
+
+  private static byte[] request(URI uri) {
+    return ("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   /** One CRLF-ended line, without the CRLF. */

@@ -30,6 +30,20 @@ of the time from one activity's start to the next one's (engine and call togethe
 leaves out the first, interpreted activities). Minus the baseline's marginal cost per call, it is
 the engine overhead of an activity once the JVM has warmed up, where the marginal figure above also
 spreads the warm-up over the activities.
+The paired figures (process-paired, http-paired) measure the engine overhead per activity inside
+one run, free of the run-to-run noise of the call itself (process starts on a shared VM vary by
+0.1-0.3 ms between runs). The run repeats N times five activities: the activity itself (process
+`true`, or an http GET), a no-op java activity, a java activity making the same bare call
+(Baseline.spawn: one ProcessBuilder run; Baseline.get: one GET over a kept-alive socket), and two
+no-op java activities. With c(x) the time from an activity's start to the next one's, the engine
+overhead of the activity is c(activity) + c(no-op 1) - c(bare call) - c(no-op 2) + c(no-op 3):
+a call disturbs what runs right after it (a child process exits, the JDK reaps it), so each call is
+followed by a no-op that takes that disturbance; the first four terms differ by what the engine
+adds to the activity beyond what it adds to a java activity, and the last, a no-op after a no-op,
+adds back what it adds to a java activity. The steady-state figure is the median over a run's
+quintuplets; their mean covers the whole cold run, warm-up included. Each is then summarised over
+runs. Replacing the activity by the bare call in a java activity gives the java activity's
+own overhead (~0.04 ms), which checks the method.
 Peak RSS and CPU time (user + system, all threads) of every command come from wait4 (the launcher
 execs the JVM). CPU time is far less sensitive than wall time to other work on a shared machine,
 which makes it the better guide for comparing two variants; the targets are wall times.
@@ -39,7 +53,8 @@ More chaos4j variants (launcher flags, no AppCDS...) can be measured in the same
 
 Usage: python3 bench/cli_bench.py [--runs 7] [--chaos ./chaos] [--variant NAME=COMMAND]... [--server canned|stdlib]
                                   [--only FIGURE,...] [--size KIND=N]...
-e.g. --only process-1000 --size process=1000 (figure names follow the sizes)
+e.g. --only process-1000 --size process=1000 (figure names follow the sizes);
+     --only process-paired,http-paired for the paired figures alone
 """
 import argparse
 import datetime
@@ -219,7 +234,9 @@ def main():
     work = tempfile.mkdtemp(prefix="chaos4j-bench-")
     java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
     javac = os.path.join(os.environ["JAVA_HOME"], "bin", "javac") if os.environ.get("JAVA_HOME") else "javac"
-    subprocess.run([javac, "-d", work, os.path.join(HERE, "Baseline.java")], check=True)
+    # -parameters: the java activities bind Baseline.get's argument by name
+    subprocess.run([javac, "-parameters", "-d", work, os.path.join(HERE, "Baseline.java")],
+                   check=True)
     baseline = [java] + LAUNCHER_FLAGS + ["-cp", work, "Baseline"]
 
     server = CannedServer() if opts.server == "canned" else StdlibServer(("127.0.0.1", 0), Handler)
@@ -248,7 +265,43 @@ def main():
             [{"type": "probe", "name": "p%d" % i, "tolerance": tolerance, "provider": provider}
              for i in range(n)]))
 
+    def paired(kind, n):
+        """n times: the activity, a no-op, the same bare call in a java activity, two no-ops."""
+        java = {"type": "java", "class": "Baseline", "classpath": [work]}
+        if kind == "process":
+            own = {"type": "process", "path": "true"}
+            bare, tolerance = dict(java, method="spawn"), 0
+        else:
+            own = {"type": "http", "url": url}
+            bare, tolerance = dict(java, method="get", arguments={"url": url}), 200
+        noop = dict(java, method="ok")
+        activities = []
+        for i in range(n):
+            for name, provider, expected in (("own", own, tolerance), ("noop1-", noop, True),
+                                             ("bare", bare, True), ("noop2-", noop, True),
+                                             ("noop3-", noop, True)):
+                activities.append({"type": "probe", "name": "%s%d" % (name, i),
+                                   "tolerance": expected, "provider": provider})
+        return write_json(os.path.join(work, "%s-paired%d.json" % (kind, n)), experiment(activities))
+
     journal = os.path.join(work, "journal.json")
+    pairs = {}  # label -> [(median overhead, mean overhead, own, bare call, no-op after no-op) per run, ms]
+
+    def paired_run(cmd, doc, label):
+        def run():
+            result = timed(cmd + ["--no-log-file", "run", "--no-validation",
+                                  "--journal-path", journal, doc], work)
+            starts = [stamp(r["start"]) for r in read_json(journal)["run"]]
+            own, bare, noop, over = [], [], [], []
+            for i in range(0, len(starts) - 5, 5):
+                c = [starts[i + k + 1] - starts[i + k] for k in range(5)]
+                own.append(c[0]), bare.append(c[2]), noop.append(c[4])
+                over.append(c[0] + c[1] - c[2] - c[3] + c[4])
+            pairs.setdefault(label, []).append(
+                (statistics.median(over) * 1000, statistics.mean(over) * 1000)
+                + tuple(statistics.median(x) * 1000 for x in (own, bare, noop)))
+            return result
+        return run
 
     phases = {}  # label -> [(start to first activity, activities, last activity to exit)]
     cycles = {}  # label -> [median seconds from one activity's start to the next one's, per run]
@@ -291,6 +344,11 @@ def main():
             if wanted(fig):
                 jobs["%s %s-1" % (name, kind)] = chaos_run(cmd, docs(kind, 1), "%s %s-1" % (name, kind))
                 jobs["%s %s" % (name, fig)] = chaos_run(cmd, docs(kind, n), "%s %s" % (name, fig))
+    for name, cmd in variants:
+        for kind in ("process", "http"):
+            if wanted("%s-paired" % kind):
+                label = "%s %s-paired-%d" % (name, kind, sizes[kind])
+                jobs[label] = paired_run(cmd, paired(kind, sizes[kind]), label)
     if wanted("process-%d" % sizes["process"]):
         for mode in ("process", "process-threads"):
             for n in (1, sizes["process"]):
@@ -367,6 +425,15 @@ def main():
                 if base in med:
                     line += ", engine overhead %.3f ms" % (cycle - base_marginal)
             print(line)
+    if pairs:
+        print()
+        print("paired figures: engine overhead per activity, inside one run (see the top of this"
+              " file): the median over a run's quintuplets (steady state) and their mean (the whole"
+              " cold run, warm-up included); then median (min..max) over runs:")
+        for label, values in pairs.items():
+            print("%s: engine overhead %s steady, %s over the whole run; the activity %s, the bare"
+                  " call in a java activity %s, a no-op java activity after a no-op %s" % (
+                      label, *(fmt([v[k] for v in values], "ms") for k in range(5))))
     if phases:
         print()
         print("phases of the run figures, from the journal's timestamps; median (min..max):")
