@@ -10,6 +10,12 @@ public final class Timestamps {
 
   private Timestamps() {}
 
+  /** The formatted date and time of one second, without fraction and offset. */
+  private record Second(long epochSecond, String text) {}
+
+  /** The second formatted last: a run's activities start and end many times a second. */
+  private static volatile Second last = new Second(Long.MIN_VALUE, "");
+
   /**
    * Python's {@code datetime.now(UTC).isoformat()} of an instant. Written digit by digit: a
    * java.time formatter costs more than the rest of a no-op activity's bookkeeping together, and
@@ -17,10 +23,25 @@ public final class Timestamps {
    */
   public static String format(Instant instant) {
     long seconds = instant.getEpochSecond();
+    Second second = last;
+    if (second.epochSecond() != seconds) {
+      second = new Second(seconds, dateTime(seconds));
+      last = second;
+    }
+    int micros = instant.getNano() / 1000;
+    if (micros == 0) {
+      // Python omits the fraction when it is zero
+      return second.text() + "+00:00";
+    }
+    StringBuilder out = new StringBuilder(32).append(second.text()).append('.');
+    pad(out, micros, 6);
+    return out.append("+00:00").toString();
+  }
+
+  private static String dateTime(long seconds) {
     int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
     LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
-    int micros = instant.getNano() / 1000;
-    StringBuilder out = new StringBuilder(32);
+    StringBuilder out = new StringBuilder(19);
     int year = date.getYear();
     if (year >= 0 && year < 1000) {
       pad(out, year, 4);
@@ -37,12 +58,7 @@ public final class Timestamps {
     pad(out, secondOfDay / 60 % 60, 2);
     out.append(':');
     pad(out, secondOfDay % 60, 2);
-    if (micros != 0) {
-      // Python omits the fraction when it is zero
-      out.append('.');
-      pad(out, micros, 6);
-    }
-    return out.append("+00:00").toString();
+    return out.toString();
   }
 
   /** Seconds between two instants, as a float with microsecond precision. */

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class TimestampsTest {
@@ -41,6 +46,37 @@ class TimestampsTest {
               + (micros == 0 ? "" : String.format(".%06d", micros))
               + "+00:00";
       assertThat(Timestamps.format(instant)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void instantsOfTheSameAndOfAlternatingSecondsStayRightAcrossThreads() throws Exception {
+    DateTimeFormatter micros = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> checked = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        long seed = t;
+        checked.add(
+            threads.submit(
+                () -> {
+                  Random random = new Random(seed);
+                  for (int i = 0; i < 20_000; i++) {
+                    // three neighbouring seconds, so that the remembered second keeps changing
+                    Instant instant =
+                        Instant.ofEpochSecond(
+                            1_795_000_000L + random.nextInt(3), 1000 + random.nextInt(999_999_000));
+                    String expected = instant.atOffset(ZoneOffset.UTC).format(micros) + "+00:00";
+                    assertThat(Timestamps.format(instant)).isEqualTo(expected);
+                  }
+                  return 20_000;
+                }));
+      }
+      for (Future<Integer> f : checked) {
+        assertThat(f.get()).isEqualTo(20_000);
+      }
+    } finally {
+      threads.shutdownNow();
     }
   }
 

@@ -70,8 +70,7 @@ final class Executables {
     return home + path.substring(1);
   }
 
-  /** Whether a path names a regular file this process may execute. */
-  static boolean isExecutableFile(Path candidate) {
+  private static boolean isExecutableFile(Path candidate) {
     return Files.isRegularFile(candidate) && Files.isExecutable(candidate);
   }
 }

@@ -1,5 +1,6 @@
 package dev.chaos4j.core.provider.process;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -25,11 +26,21 @@ final class ProgramLocator {
    * one of each, so only the latest is kept.
    */
   private record Found(
-      Path workingDirectory, String searchPath, ConcurrentMap<String, Path> byName) {
+      Path workingDirectory, String searchPath, ConcurrentMap<String, Program> byName) {
     boolean searched(Path directory, String path) {
       // identity first: a run passes the same objects every time
       return (workingDirectory == directory || workingDirectory.equals(directory))
           && (searchPath == path || Objects.equals(searchPath, path));
+    }
+  }
+
+  /**
+   * A program found, with its {@link File} for the check before each use: {@code java.io.File}'s
+   * checks cost a fraction of {@code Files}' while a run is still interpreted.
+   */
+  private record Program(Path path, File file) {
+    boolean executable() {
+      return file.isFile() && file.canExecute();
     }
   }
 
@@ -53,13 +64,13 @@ final class ProgramLocator {
       found = new Found(workingDirectory, searchPath, new ConcurrentHashMap<>());
       latest = found;
     }
-    Path known = found.byName().get(path);
-    if (known != null && Executables.isExecutableFile(known)) {
-      return new Executables.Lookup(Executables.Outcome.FOUND, known);
+    Program known = found.byName().get(path);
+    if (known != null && known.executable()) {
+      return new Executables.Lookup(Executables.Outcome.FOUND, known.path());
     }
     Executables.Lookup lookup = Executables.find(path, workingDirectory, environment);
     if (lookup.outcome() == Executables.Outcome.FOUND) {
-      found.byName().put(path, lookup.path());
+      found.byName().put(path, new Program(lookup.path(), lookup.path().toFile()));
     } else {
       found.byName().remove(path);
     }
