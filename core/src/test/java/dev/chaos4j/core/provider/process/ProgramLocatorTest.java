@@ -14,10 +14,15 @@ class ProgramLocatorTest {
   @TempDir Path dir;
   private final ProgramLocator locator = new ProgramLocator();
 
+  /** A PATH of two directories, {@code a} searched before {@code b}. */
+  private Map<String, String> pathAThenB() {
+    return Map.of("PATH", dir.resolve("a") + ":" + dir.resolve("b"));
+  }
+
   @Test
   void aProgramFoundInPathIsUsedAgainWhileItStaysExecutable() throws Exception {
     Path later = Scripts.write(dir.resolve("b/tool"), "echo b");
-    Map<String, String> env = Map.of("PATH", dir.resolve("a") + ":" + dir.resolve("b"));
+    Map<String, String> env = pathAThenB();
     assertThat(locator.find("tool", dir, env).path()).isEqualTo(later);
 
     // deliberate difference from the reference, which looks the program up before every activity:
@@ -30,7 +35,7 @@ class ProgramLocatorTest {
   @Test
   void aRememberedProgramThatWasRemovedIsSearchedForAgain() throws Exception {
     Path later = Scripts.write(dir.resolve("b/tool"), "echo b");
-    Map<String, String> env = Map.of("PATH", dir.resolve("a") + ":" + dir.resolve("b"));
+    Map<String, String> env = pathAThenB();
     assertThat(locator.find("tool", dir, env).path()).isEqualTo(later);
 
     Path earlier = Scripts.write(dir.resolve("a/tool"), "echo a");
@@ -45,7 +50,7 @@ class ProgramLocatorTest {
   void aRememberedProgramThatIsNoLongerExecutableIsSearchedForAgain() throws Exception {
     Path earlier = Scripts.write(dir.resolve("a/tool"), "echo a");
     Path later = Scripts.write(dir.resolve("b/tool"), "echo b");
-    Map<String, String> env = Map.of("PATH", dir.resolve("a") + ":" + dir.resolve("b"));
+    Map<String, String> env = pathAThenB();
     assertThat(locator.find("tool", dir, env).path()).isEqualTo(earlier);
 
     Files.setPosixFilePermissions(earlier, PosixFilePermissions.fromString("rw-r--r--"));
