@@ -28,9 +28,9 @@ final class ProgramLocator {
   private record Found(
       Path workingDirectory, String searchPath, ConcurrentMap<String, Program> byName) {
     boolean searched(Path directory, String path) {
-      // identity first: a run passes the same objects every time
+      // identity first (Path.equals compares the paths' bytes): a run passes the same objects
       return (workingDirectory == directory || workingDirectory.equals(directory))
-          && (searchPath == path || Objects.equals(searchPath, path));
+          && Objects.equals(searchPath, path);
     }
   }
 
