@@ -21,6 +21,9 @@ final class AttackRequest {
   private static final Set<String> DEFINITION =
       Set.of(
           "id",
+          "direction",
+          "host",
+          "port",
           "route",
           "methods",
           "headers",

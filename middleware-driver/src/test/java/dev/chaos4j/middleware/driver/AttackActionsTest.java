@@ -3,6 +3,9 @@ package dev.chaos4j.middleware.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaos4j.middleware.AttackStatus;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +160,38 @@ class AttackActionsTest {
     HttpResponse<String> b = app.get("/b");
     assertThat(b.statusCode()).isEqualTo(502);
     assertThat(b.body()).isEqualTo("down");
+  }
+
+  @Test
+  void updateAttackKeepsAnOutboundAttackOnItsDependency() throws Exception {
+    // made through the admin API: the driver's functions start inbound attacks only
+    HttpResponse<String> created =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(app.adminUrl() + "/attacks"))
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"id\": \"payments-down\", \"direction\": \"outbound\","
+                                + " \"host\": \"payments.internal\", \"port\": 8443,"
+                                + " \"route\": \"/charge\", \"abort\": {\"status\": 503}}"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + ChaosApp.TOKEN)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+    Object updated =
+        activities.action(
+            "update_attack", Map.of("attack_id", "payments-down", "abort_status", 502));
+
+    assertThat(map(updated))
+        .containsEntry("direction", "outbound")
+        .containsEntry("host", "payments.internal")
+        .containsEntry("port", 8443)
+        .containsEntry("route", "/charge");
+    assertThat(map(map(updated).get("abort"))).containsEntry("status", 502);
+    // still aimed at the dependency, so the application's own /charge route is left alone
+    assertThat(app.get("/charge").statusCode()).isEqualTo(200);
   }
 
   @Test
