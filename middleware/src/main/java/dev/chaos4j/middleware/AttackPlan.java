@@ -28,6 +28,12 @@ public final class AttackPlan implements AutoCloseable {
   private long delayBudgetMillis;
   private boolean closed;
 
+  /**
+   * {@link #marker()}, made on first use: adapters ask for it several times per request (header,
+   * log context, exchange attribute). Its hits are all added before the plan is handed out.
+   */
+  private String marker;
+
   AttackPlan(
       AttackRegistry registry,
       boolean holdsGlobalSlot,
@@ -78,14 +84,19 @@ public final class AttackPlan implements AutoCloseable {
 
   /** The value of the response header that marks the response: the ids of the attacks. */
   public String marker() {
-    StringBuilder out = new StringBuilder();
-    for (Hit hit : hits) {
-      if (out.length() > 0) {
-        out.append(',');
+    String text = marker;
+    if (text == null) {
+      StringBuilder out = new StringBuilder();
+      for (Hit hit : hits) {
+        if (out.length() > 0) {
+          out.append(',');
+        }
+        out.append(hit.attackId());
       }
-      out.append(hit.attackId());
+      text = out.toString();
+      marker = text;
     }
-    return out.toString();
+    return text;
   }
 
   /**

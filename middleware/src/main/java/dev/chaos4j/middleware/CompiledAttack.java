@@ -96,8 +96,8 @@ final class CompiledAttack {
   }
 
   /**
-   * Whether the outgoing call is one this attack aims at: method, port, host, route, then headers.
-   * The host is lower case, without IPv6 brackets.
+   * Whether the outgoing call is one this attack aims at: port, host, then as {@link #targets}. The
+   * host is lower case, without IPv6 brackets.
    */
   <R> boolean targetsCall(
       String method,
@@ -106,19 +106,9 @@ final class CompiledAttack {
       String path,
       R request,
       RequestHeaders<R> headers) {
-    if (methods.length != 0 && !contains(methods, method)) {
-      return false;
-    }
-    if (port != 0 && port != calledPort) {
-      return false;
-    }
-    if (host != null && !host.matches(calledHost)) {
-      return false;
-    }
-    if (!route.matches(path)) {
-      return false;
-    }
-    return headersMatch(request, headers);
+    return (port == 0 || port == calledPort)
+        && (host == null || host.matches(calledHost))
+        && targets(method, path, request, headers);
   }
 
   private <R> boolean headersMatch(R request, RequestHeaders<R> headers) {

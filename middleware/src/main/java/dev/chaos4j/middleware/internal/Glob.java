@@ -38,11 +38,6 @@ public final class Glob {
     return new Glob(pattern);
   }
 
-  /** The pattern as written. */
-  public String pattern() {
-    return pattern;
-  }
-
   /** Whether the whole of {@code value} matches. */
   public boolean matches(String value) {
     if (literal) {
