@@ -186,7 +186,7 @@ final class ActuatorCall {
     double seconds;
     try {
       seconds =
-          value instanceof Number n && !(value instanceof Boolean)
+          value instanceof Number n
               ? n.doubleValue()
               : Double.parseDouble(String.valueOf(value).trim());
     } catch (NumberFormatException e) {

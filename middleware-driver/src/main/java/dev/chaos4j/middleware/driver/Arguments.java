@@ -22,10 +22,6 @@ final class Arguments {
     this.values = values;
   }
 
-  boolean given(String name) {
-    return values.get(name) != null;
-  }
-
   /** A string, or null when not given. */
   String string(String name) {
     Object value = values.get(name);
@@ -79,7 +75,7 @@ final class Arguments {
     if (value == null) {
       return null;
     }
-    if (value instanceof Number n && !(value instanceof Boolean)) {
+    if (value instanceof Number n) {
       return n.doubleValue();
     }
     if (value instanceof String s) {

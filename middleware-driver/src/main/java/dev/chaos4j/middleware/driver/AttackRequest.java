@@ -168,7 +168,7 @@ final class AttackRequest {
     putIfGiven(out, "maxHits", positive(args, "max_hits", 0));
     Object ttl = args.raw("ttl");
     if (ttl != null) {
-      if (!(ttl instanceof String || (ttl instanceof Number && !(ttl instanceof Boolean)))) {
+      if (!(ttl instanceof String || ttl instanceof Number)) {
         throw Arguments.invalid(
             "ttl", "a number of seconds or a duration such as \"10m\"", args.raw("ttl"));
       }

@@ -148,7 +148,7 @@ record MiddlewareTarget(
     double seconds;
     try {
       seconds =
-          value instanceof Number n && !(value instanceof Boolean)
+          value instanceof Number n
               ? n.doubleValue()
               : Double.parseDouble(String.valueOf(value).trim());
     } catch (NumberFormatException e) {
