@@ -18,12 +18,6 @@ public final class ChaosSpringExtension implements Extension {
   }
 
   @Override
-  public String version() {
-    String v = ChaosSpringExtension.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
-  }
-
-  @Override
   public List<ActivityFunction> functions() {
     List<ActivityFunction> functions = new ArrayList<>(ChaosMonkeyActions.all());
     functions.addAll(ChaosMonkeyProbes.all());

@@ -29,12 +29,6 @@ public final class ToxiproxyExtension implements Extension {
   }
 
   @Override
-  public String version() {
-    String version = ToxiproxyExtension.class.getPackage().getImplementationVersion();
-    return version == null ? "development" : version;
-  }
-
-  @Override
   public List<ActivityFunction> functions() {
     return functions;
   }

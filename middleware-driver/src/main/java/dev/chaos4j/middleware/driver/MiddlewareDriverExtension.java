@@ -35,20 +35,9 @@ public final class MiddlewareDriverExtension implements Extension {
   }
 
   @Override
-  public String version() {
-    return version(MiddlewareDriverExtension.class);
-  }
-
-  @Override
   public List<ActivityFunction> functions() {
     List<ActivityFunction> functions = new ArrayList<>(AttackActions.all());
     functions.addAll(MiddlewareProbes.all());
     return functions;
-  }
-
-  /** chaos4j's version, from the jar manifest (the runnable jar carries it). */
-  static String version(Class<?> type) {
-    String v = type.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
   }
 }

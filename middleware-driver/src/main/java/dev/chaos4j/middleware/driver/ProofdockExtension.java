@@ -18,11 +18,6 @@ public final class ProofdockExtension implements Extension {
   }
 
   @Override
-  public String version() {
-    return MiddlewareDriverExtension.version(ProofdockExtension.class);
-  }
-
-  @Override
   public List<ActivityFunction> functions() {
     return ProofdockActions.all();
   }
