@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * A running fault proxy server: Toxiproxy's HTTP API on one address, and the proxies created
@@ -126,19 +127,13 @@ public final class FaultProxyServer implements AutoCloseable {
    *     interrupted (its interrupt status is then kept)
    */
   public List<ProxyInfo> proxies() {
-    try {
-      return api.call(
-          () ->
-              proxies.all().stream()
-                  .map(p -> new ProxyInfo(p.name(), p.listen(), p.upstream(), p.enabled()))
-                  .toList(),
-          LIST_TIMEOUT_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FaultProxyException("interrupted while listing the proxies", e);
-    } catch (Exception e) {
-      throw new FaultProxyException("cannot list the proxies: " + e, e);
-    }
+    return query(
+        () ->
+            proxies.all().stream()
+                .map(p -> new ProxyInfo(p.name(), p.listen(), p.upstream(), p.enabled()))
+                .toList(),
+        "listing the proxies",
+        "list the proxies");
   }
 
   /**
@@ -159,13 +154,26 @@ public final class FaultProxyServer implements AutoCloseable {
    *     thread is interrupted (its interrupt status is then kept)
    */
   public int openConnections() {
+    return query(
+        proxies::connectionCount,
+        "counting the proxied connections",
+        "count the proxied connections");
+  }
+
+  /**
+   * Runs a read on the API's thread, within 10 s.
+   *
+   * @param doing what it does, for "interrupted while ..."
+   * @param what what it does, for "cannot ..."
+   */
+  private <T> T query(Callable<T> task, String doing, String what) {
     try {
-      return api.call(proxies::connectionCount, LIST_TIMEOUT_MILLIS);
+      return api.call(task, LIST_TIMEOUT_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new FaultProxyException("interrupted while counting the proxied connections", e);
+      throw new FaultProxyException("interrupted while " + doing, e);
     } catch (Exception e) {
-      throw new FaultProxyException("cannot count the proxied connections: " + e, e);
+      throw new FaultProxyException("cannot " + what + ": " + e, e);
     }
   }
 
