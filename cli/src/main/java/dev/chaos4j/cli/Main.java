@@ -45,9 +45,16 @@ public final class Main {
   static CommandLine commandLine(String... args) {
     CommandLine root = new CommandLine(new ChaosCommand());
     String named = subCommandName(root, args);
-    List<Class<?>> wanted =
-        SUB_COMMANDS.stream().filter(type -> names(type).contains(named)).toList();
-    return configured(root, wanted.isEmpty() ? SUB_COMMANDS : wanted);
+    if (named != null) {
+      // the first match only: reading an annotation loads the classes it names (a command
+      // group's sub-commands), so the ones after the match are left unread
+      for (Class<?> type : SUB_COMMANDS) {
+        if (names(type).contains(named)) {
+          return configured(root, List.of(type));
+        }
+      }
+    }
+    return configured(root, SUB_COMMANDS);
   }
 
   /**

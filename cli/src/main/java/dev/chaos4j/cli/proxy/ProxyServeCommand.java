@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
     })
 public final class ProxyServeCommand extends CommandBase {
 
-  // This class is built with every command line: the proxy's classes (and Netty) stay out of its
-  // signatures so that only `serve` loads them (see EmbeddedProxy).
+  // This class is built with every `chaos proxy` command line and for the help: the proxy's
+  // classes (and Netty) stay out of its signatures so that only `serve` loads them (see
+  // EmbeddedProxy).
 
   @Spec CommandSpec command;
 
