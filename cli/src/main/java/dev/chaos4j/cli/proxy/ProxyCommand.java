@@ -1,9 +1,7 @@
 package dev.chaos4j.cli.proxy;
 
-import java.util.concurrent.Callable;
+import dev.chaos4j.cli.CommandGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code chaos proxy ...}: runs the fault proxy and drives any Toxiproxy API as toxiproxy-cli does.
@@ -26,13 +24,4 @@ import picocli.CommandLine.Spec;
       ProxyDeleteCommand.class,
       ToxicCommand.class
     })
-public final class ProxyCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  /** Without a sub-command: the help. */
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(System.out);
-    return 0;
-  }
-}
+public final class ProxyCommand extends CommandGroup {}

@@ -1,9 +1,7 @@
 package dev.chaos4j.cli.proxy;
 
-import java.util.concurrent.Callable;
+import dev.chaos4j.cli.CommandGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code chaos proxy toxic add|update|remove}: the toxics of a proxy. */
 @Command(
@@ -25,13 +23,4 @@ import picocli.CommandLine.Spec;
       "Example: chaos proxy toxic add -t latency -n slow -a latency=100 -a jitter=50 users"
     },
     subcommands = {ToxicAddCommand.class, ToxicUpdateCommand.class, ToxicRemoveCommand.class})
-public final class ToxicCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  /** Without a sub-command: the help. */
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(System.out);
-    return 0;
-  }
-}
+public final class ToxicCommand extends CommandGroup {}
