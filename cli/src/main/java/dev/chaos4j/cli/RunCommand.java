@@ -139,7 +139,7 @@ public final class RunCommand extends CommandBase {
     // handlers from the start: a signal that arrives while the experiment loads or validates
     // ends the run as interrupted, with its journal, instead of killing the JVM
     Interruption interruption = new Interruption();
-    try (SignalBridge signals = SignalBridge.install(interruption);
+    try (SignalHandlers signals = SignalBridge.install(interruption);
         Session session = new Session(global(), variables)) {
       GlobalControls controls = session.globalControls(controlPaths);
       Object document =

@@ -1,11 +1,7 @@
 package dev.chaos4j.cli.proxy;
 
-import dev.chaos4j.core.log.Log;
-import java.util.ArrayList;
-import java.util.List;
+import dev.chaos4j.cli.SignalHandlers;
 import java.util.concurrent.CountDownLatch;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * The stop request of a foreground server: SIGINT (Ctrl-C) or SIGTERM. The JVM's own reaction to
@@ -13,11 +9,8 @@ import sun.misc.SignalHandler;
  * closes in order and the command exits 0; the previous handlers come back on {@link #close()}.
  */
 final class StopSignals implements AutoCloseable {
-  private static final Log LOG = Log.of(StopSignals.class);
-
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private final List<Signal> signals = new ArrayList<>();
-  private final List<SignalHandler> previous = new ArrayList<>();
+  private final SignalHandlers handlers = new SignalHandlers();
   private volatile String received;
 
   private StopSignals() {}
@@ -25,29 +18,17 @@ final class StopSignals implements AutoCloseable {
   /** Starts listening for SIGINT and SIGTERM. */
   static StopSignals install() {
     StopSignals stop = new StopSignals();
-    stop.handle("INT");
-    stop.handle("TERM");
+    stop.handlers
+        .handle("INT", () -> stop.stop("SIGINT"))
+        .handle("TERM", () -> stop.stop("SIGTERM"));
     return stop;
   }
 
-  private void handle(String name) {
-    try {
-      Signal signal = new Signal(name);
-      SignalHandler old =
-          Signal.handle(
-              signal,
-              s -> {
-                if (received == null) {
-                  received = "SIG" + name;
-                }
-                stopped.countDown();
-              });
-      signals.add(signal);
-      previous.add(old);
-    } catch (IllegalArgumentException e) {
-      // not a signal of this platform: the JVM's default reaction stays
-      LOG.debug("signal " + name + " cannot be handled here: " + e.getMessage());
+  private void stop(String signal) {
+    if (received == null) {
+      received = signal;
     }
+    stopped.countDown();
   }
 
   /**
@@ -63,8 +44,6 @@ final class StopSignals implements AutoCloseable {
 
   @Override
   public void close() {
-    for (int i = 0; i < signals.size(); i++) {
-      Signal.handle(signals.get(i), previous.get(i));
-    }
+    handlers.close();
   }
 }
