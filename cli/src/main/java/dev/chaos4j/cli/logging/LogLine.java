@@ -1,23 +1,20 @@
 package dev.chaos4j.cli.logging;
 
 import dev.chaos4j.core.log.Level;
+import dev.chaos4j.core.run.Timestamps;
 import dev.chaos4j.core.value.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TimeZone;
 
 /** Formats log records as the reference prints them. */
 final class LogLine {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   /**
    * The last second's formatted stamp: a run logs a line per activity, many per second, and
-   * formatting with java.time costs more than the rest of the line together.
+   * formatting it costs more than the rest of the line together.
    */
   private static volatile Stamp last = new Stamp(Long.MIN_VALUE, 0, "");
 
@@ -63,9 +60,7 @@ final class LogLine {
     int offsetSeconds = TimeZone.getDefault().getOffset(millis) / 1000;
     Stamp stamp = last;
     if (stamp.second != second || stamp.offsetSeconds != offsetSeconds) {
-      ZoneOffset offset = ZoneOffset.ofTotalSeconds(offsetSeconds);
-      String text = LocalDateTime.ofEpochSecond(second, 0, offset).format(STAMP);
-      stamp = new Stamp(second, offsetSeconds, text);
+      stamp = new Stamp(second, offsetSeconds, Timestamps.dateTime(second + offsetSeconds, ' '));
       last = stamp;
     }
     return stamp.text;

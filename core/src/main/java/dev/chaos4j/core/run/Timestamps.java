@@ -25,7 +25,7 @@ public final class Timestamps {
     long seconds = instant.getEpochSecond();
     Second second = last;
     if (second.epochSecond() != seconds) {
-      second = new Second(seconds, dateTime(seconds));
+      second = new Second(seconds, dateTime(seconds, 'T'));
       last = second;
     }
     int micros = instant.getNano() / 1000;
@@ -38,7 +38,11 @@ public final class Timestamps {
     return out.append("+00:00").toString();
   }
 
-  private static String dateTime(long seconds) {
+  /**
+   * {@code yyyy-MM-dd}, the separator, then {@code HH:mm:ss}: the date and time of a count of
+   * seconds since 1970-01-01T00:00 (UTC, or local time when the caller adds the zone's offset).
+   */
+  public static String dateTime(long seconds, char separator) {
     int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
     LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
     StringBuilder out = new StringBuilder(19);
@@ -52,7 +56,7 @@ public final class Timestamps {
     pad(out, date.getMonthValue(), 2);
     out.append('-');
     pad(out, date.getDayOfMonth(), 2);
-    out.append('T');
+    out.append(separator);
     pad(out, secondOfDay / 3600, 2);
     out.append(':');
     pad(out, secondOfDay / 60 % 60, 2);
