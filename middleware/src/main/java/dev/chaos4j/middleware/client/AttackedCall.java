@@ -87,7 +87,7 @@ final class AttackedCall<T> {
           return awaitAbort(abort);
         }
         if (hit.throwsException()) {
-          throw rethrowable(failure(hit.newException()));
+          throw CallFailures.thrown(hit.newException());
         }
       }
       return client.send(delayed ? withRemainingTimeout() : request, handler);
@@ -105,7 +105,7 @@ final class AttackedCall<T> {
     } catch (TimeoutException e) {
       throw new HttpTimeoutException("request timed out while the body handler read the abort");
     } catch (ExecutionException e) {
-      throw rethrowable(failure(e.getCause()));
+      throw CallFailures.thrown(e.getCause());
     }
   }
 
@@ -145,13 +145,13 @@ final class AttackedCall<T> {
                     .whenComplete(
                         (response, failed) -> {
                           if (failed != null) {
-                            result.completeExceptionally(failure(failed));
+                            result.completeExceptionally(CallFailures.of(failed));
                           } else {
                             result.complete(response);
                           }
                         });
               } else if (hit.throwsException()) {
-                result.completeExceptionally(failure(hit.newException()));
+                result.completeExceptionally(CallFailures.of(hit.newException()));
               } else {
                 step(i + 1, delayed || wait > 0, result, executor);
               }
@@ -226,27 +226,5 @@ final class AttackedCall<T> {
             + "' delayed the call by "
             + hit.delayMillis()
             + " ms)");
-  }
-
-  /**
-   * The failure as a call reports it: I/O and unchecked exceptions as they are; another checked
-   * exception (from a custom allow-list) as the cause of an {@link IOException}, since a call
-   * declares no other.
-   */
-  private static Throwable failure(Throwable t) {
-    if (t instanceof IOException || t instanceof RuntimeException || t instanceof Error) {
-      return t;
-    }
-    return new IOException(t.getMessage(), t);
-  }
-
-  private static IOException rethrowable(Throwable failure) {
-    if (failure instanceof IOException io) {
-      return io;
-    }
-    if (failure instanceof RuntimeException e) {
-      throw e;
-    }
-    throw (Error) failure;
   }
 }

@@ -5,6 +5,7 @@ import dev.chaos4j.middleware.AttackPlan.Hit;
 import dev.chaos4j.middleware.AttackSpec.Abort;
 import dev.chaos4j.middleware.ChaosMiddleware;
 import dev.chaos4j.middleware.RequestHeaders;
+import dev.chaos4j.middleware.client.CallFailures;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Objects;
@@ -79,29 +80,10 @@ public final class ChaosClientHttpRequestInterceptor implements ClientHttpReques
           return new AbortClientHttpResponse(request, abort, markerHeader, plan.marker());
         }
         if (hit.throwsException()) {
-          throw failure(hit.newException());
+          throw CallFailures.thrown(hit.newException());
         }
       }
       return execution.execute(request, body);
     }
-  }
-
-  /**
-   * The failure as a call reports it: I/O exceptions as they are (the client wraps them, as it does
-   * a real network failure), unchecked exceptions thrown as they are; another checked exception
-   * (from a custom allow-list) as the cause of an {@link IOException}, the only checked exception a
-   * call declares.
-   */
-  private static IOException failure(Throwable t) {
-    if (t instanceof IOException io) {
-      return io;
-    }
-    if (t instanceof RuntimeException e) {
-      throw e;
-    }
-    if (t instanceof Error e) {
-      throw e;
-    }
-    return new IOException(t.getMessage(), t);
   }
 }
