@@ -1,6 +1,7 @@
 package dev.chaos4j.middleware;
 
 import dev.chaos4j.middleware.internal.Hosts;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -344,6 +345,11 @@ public record AttackSpec(
         throw new InvalidAttackException("abort body is longer than 64 KiB");
       }
       contentType = contentType == null ? "text/plain;charset=UTF-8" : contentType;
+    }
+
+    /** The body's bytes in answer to a call of this HTTP method: none for {@code HEAD}. */
+    public byte[] bodyBytes(String method) {
+      return "HEAD".equals(method) ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     }
   }
 

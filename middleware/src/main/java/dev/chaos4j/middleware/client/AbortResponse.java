@@ -7,7 +7,6 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +52,7 @@ final class AbortResponse<T> implements HttpResponse<T> {
       String marker,
       HttpClient.Version version,
       BodyHandler<T> handler) {
-    byte[] bytes =
-        "HEAD".equals(request.method())
-            ? new byte[0]
-            : abort.body().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = abort.bodyBytes(request.method());
     Map<String, List<String>> fields = new LinkedHashMap<>();
     fields.put("content-type", List.of(abort.contentType()));
     fields.put("content-length", List.of(Integer.toString(bytes.length)));

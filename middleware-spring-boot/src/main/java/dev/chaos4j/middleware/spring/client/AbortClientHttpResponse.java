@@ -3,9 +3,7 @@ package dev.chaos4j.middleware.spring.client;
 import dev.chaos4j.middleware.AttackSpec.Abort;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,10 +26,7 @@ final class AbortClientHttpResponse implements ClientHttpResponse {
    */
   AbortClientHttpResponse(HttpRequest request, Abort abort, String markerHeader, String marker) {
     this.status = HttpStatusCode.valueOf(abort.status());
-    byte[] bytes =
-        HttpMethod.HEAD.equals(request.getMethod())
-            ? new byte[0]
-            : abort.body().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = abort.bodyBytes(request.getMethod().name());
     this.body = new ByteArrayInputStream(bytes);
     headers.set(HttpHeaders.CONTENT_TYPE, abort.contentType());
     headers.setContentLength(bytes.length);

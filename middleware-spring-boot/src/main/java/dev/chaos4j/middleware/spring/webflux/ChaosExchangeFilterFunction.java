@@ -6,7 +6,6 @@ import dev.chaos4j.middleware.AttackSpec.Abort;
 import dev.chaos4j.middleware.ChaosMiddleware;
 import dev.chaos4j.middleware.RequestHeaders;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -126,10 +125,7 @@ public final class ChaosExchangeFilterFunction implements ExchangeFilterFunction
   }
 
   private ClientResponse abortResponse(AttackPlan plan, Abort abort, ClientRequest request) {
-    byte[] body =
-        HttpMethod.HEAD.equals(request.method())
-            ? new byte[0]
-            : abort.body().getBytes(StandardCharsets.UTF_8);
+    byte[] body = abort.bodyBytes(request.method().name());
     return ClientResponse.create(HttpStatusCode.valueOf(abort.status()), strategies)
         .headers(
             headers -> {
