@@ -88,14 +88,15 @@ final class AdminClient {
     } catch (HttpTimeoutException e) {
       throw new CallFailed("no answer within " + seconds(timeout));
     } catch (ConnectException e) {
+      if (unresolved(e)) {
+        throw new CallFailed("cannot connect: unknown host");
+      }
       throw new CallFailed(
           "cannot connect ("
               + (e.getMessage() == null ? "connection refused" : e.getMessage())
               + "); is the middleware's admin API on (chaos4j.middleware.admin.port)?");
     } catch (IOException e) {
       throw new CallFailed(describe(e));
-    } catch (UnresolvedAddressException e) {
-      throw new CallFailed("unknown host");
     }
     String text = response.body();
     return new Reply(response.statusCode(), parse(text), text);
@@ -127,6 +128,16 @@ final class AdminClient {
     } catch (Json.SyntaxError e) {
       return null;
     }
+  }
+
+  /** Whether the host name did not resolve: the JDK client reports it as a connect failure. */
+  private static boolean unresolved(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(IOException e) {

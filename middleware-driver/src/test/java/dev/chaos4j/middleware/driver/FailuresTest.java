@@ -77,6 +77,17 @@ class FailuresTest {
   }
 
   @Test
+  void aMiddlewareOnAnUnknownHostSaysSo() {
+    // .invalid never resolves (RFC 6761)
+    String url = "http://no-such-host.invalid:9010/chaos4j";
+    activities.configure(MiddlewareDriverExtension.URL, url);
+
+    String message = failure(() -> activities.probe("middleware_status", Map.of()));
+
+    assertThat(message).isEqualTo("ActivityFailed: " + url + ": cannot connect: unknown host");
+  }
+
+  @Test
   void aSlowMiddlewareFailsWithinTheConfiguredTimeout() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     HttpServer silent =
