@@ -102,6 +102,20 @@ final class AdminClient {
     return new Reply(response.statusCode(), parse(text), text);
   }
 
+  /**
+   * Deletes one attack. Returns the answer, which is a 404 when the attack is gone already
+   * (expired, or cancelled before).
+   *
+   * @throws CallFailed on any other refusal
+   */
+  Reply deleteAttack(Object id) throws InterruptedException {
+    Reply reply = send("DELETE", "/attacks/" + id, null);
+    if (!reply.ok() && reply.status() != 404) {
+      throw refused(reply);
+    }
+    return reply;
+  }
+
   /** The failure a non-2xx answer stands for. */
   static CallFailed refused(Reply reply) {
     String error =

@@ -113,16 +113,13 @@ final class AttackActions {
               if (id == null) {
                 return client.call("DELETE", "/attacks", null);
               }
-              AdminClient.Reply reply = client.send("DELETE", "/attacks/" + id, null);
+              AdminClient.Reply reply = client.deleteAttack(id);
               if (reply.status() == 404) {
                 // gone already (expired, or cancelled before) unless the URL itself is wrong
                 client.call("GET", "/attacks", null);
                 Map<String, Object> none = new LinkedHashMap<>();
                 none.put("deleted", 0);
                 return none;
-              }
-              if (!reply.ok()) {
-                throw AdminClient.refused(reply);
               }
               return reply.json();
             });

@@ -123,11 +123,7 @@ final class ProofdockActions {
                       && String.valueOf(a.get("id")).startsWith(ID_PREFIX + "-")
                       && target.equals(a.get("application"))) {
                     // gone meanwhile (expired) is as good as cancelled
-                    AdminClient.Reply reply =
-                        client.send("DELETE", "/attacks/" + a.get("id"), null);
-                    if (!reply.ok() && reply.status() != 404) {
-                      throw AdminClient.refused(reply);
-                    }
+                    client.deleteAttack(a.get("id"));
                     mine.add(attack);
                   }
                 }
